@@ -1,0 +1,300 @@
+"""mlmath_helpers: the one helper module behind the mlmath notebooks.
+
+Four layers, in this order:
+
+1. Maths            pure numpy, no plotting: the functions the notebooks teach.
+2. Data             small deterministic data sets made from a seed, with known true parameters.
+3. Figures/widgets  one builder per interactive figure; each returns the widget to display.
+4. Exercise checks  ``check_*`` functions that test a learner's code and answer in one line.
+
+Shapes used throughout: ``X`` is (m, n), one row per data point; ``W`` is (n,) for one output
+unit or (n, k) for k output units; ``b`` is a scalar or (k,). Labels ``y`` are (m,) or (m, k).
+Bad input raises ``ValueError`` naming the argument, what was given and what was expected.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+# =====================================================================================
+# 1. Maths
+# =====================================================================================
+
+# Smallest distance from 0 and 1 that `error_formula` lets a probability come: machine epsilon.
+PROB_EPS = float(np.finfo(float).eps)
+
+
+def _array(value, name, *, ndim=None):
+    """Return `value` as a float array; ValueError if it is not numeric, finite and of `ndim`."""
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name}: expected numbers, got {type(value).__name__} {value!r:.60}") from None
+    if ndim is not None and arr.ndim not in np.atleast_1d(ndim):
+        raise ValueError(f"{name}: expected {ndim}-dimensional input, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name}: expected finite numbers, got NaN or inf")
+    return arr
+
+
+def _out(arr):
+    """Give a plain float for a 0-d result, the array otherwise."""
+    return float(arr) if np.ndim(arr) == 0 else arr
+
+
+def _labels(y, name="y"):
+    y = _array(y, name)
+    if not np.all((y == 0) | (y == 1)):
+        raise ValueError(f"{name}: expected labels in {{0, 1}}, got values {np.unique(y)[:5]}")
+    return y
+
+
+def _probabilities(p, name):
+    p = _array(p, name)
+    if np.any((p < 0) | (p > 1)):
+        raise ValueError(f"{name}: expected probabilities in [0, 1], got min {p.min():.4g}, max {p.max():.4g}")
+    return p
+
+
+def _same_shape(a, b, name_a, name_b):
+    if a.shape != b.shape:
+        raise ValueError(f"{name_b}: expected the shape of {name_a} {a.shape}, got {b.shape}")
+
+
+def sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)), computed stably (notebook 01, "The sigmoid").
+
+    Uses e^(−|z|), which never overflows: σ(z) = 1/(1 + e^(−|z|)) for z ≥ 0 and
+    e^(−|z|)/(1 + e^(−|z|)) for z < 0. Exact limits 0 and 1, no warning, for any finite z.
+    """
+    z = _array(z, "z")
+    e = np.exp(-np.abs(z))
+    return _out(np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+
+
+def sigmoid_prime(z):
+    """σ'(z) = σ(z)(1 − σ(z)) (notebook 01, "The sigmoid"; used by the delta rule in notebook 04).
+
+    Computed as e^(−|z|) / (1 + e^(−|z|))², the same value without the cancellation in 1 − σ(z).
+    """
+    z = _array(z, "z")
+    e = np.exp(-np.abs(z))
+    return _out(e / (1.0 + e) ** 2)
+
+
+def _logits(W, x, b):
+    """z = xW + b with the shapes checked; see `predict`."""
+    W = _array(W, "W", ndim=(0, 1, 2))
+    x = _array(x, "x")
+    b = _array(b, "b", ndim=(0, 1))
+    if W.ndim == 0:  # the article's one-input neuron: z = W·x + b for each x
+        if b.ndim != 0:
+            raise ValueError(f"b: expected a scalar when W is a scalar, got shape {b.shape}")
+        return W * x + b
+    if x.ndim not in (1, 2) or x.shape[-1] != W.shape[0]:
+        raise ValueError(f"x: expected shape ({W.shape[0]},) or (m, {W.shape[0]}) to match W {W.shape}, "
+                         f"got {x.shape}")
+    k = W.shape[1] if W.ndim == 2 else None
+    if not (b.ndim == 0 or (k is not None and b.shape == (k,))):
+        want = "a scalar" if k is None else f"a scalar or shape ({k},)"
+        raise ValueError(f"b: expected {want} to match W {W.shape}, got shape {b.shape}")
+    return x @ W + b  # (m,) or (m, k); () or (k,) for a single x
+
+
+def predict(W, x, b):
+    """ŷ = σ(Wx + b), the output of a sigmoid unit (notebook 01, "Prediction").
+
+    Scalar W: the article's one-input neuron, ŷ = σ(W·x + b) elementwise over x (any shape).
+    W of shape (n,): x is (n,) or (m, n), b a scalar; ŷ is a float or (m,).
+    W of shape (n, k): x is (n,) or (m, n), b a scalar or (k,); ŷ is (k,) or (m, k).
+    """
+    return sigmoid(_logits(W, x, b))
+
+
+def error_formula(y, output):
+    """Per-example cross-entropy −y ln(ŷ) − (1 − y) ln(1 − ŷ) (notebook 02, "The error function").
+
+    The article's formula, made safe at the ends: `output` is clipped to [ε, 1 − ε] with
+    ε = machine epsilon (2.2e-16), so ŷ exactly 0 or 1 gives the large finite loss
+    −ln ε ≈ 36.04 instead of inf, and 0·ln 0 never makes nan. Why that is fair: a float64
+    probability can sit no closer to 1 than about 1e-16, so a loss above ~36 cannot be told
+    apart from a probability anyway. For the exact loss start from the logit z with
+    `cross_entropy_from_logits`.
+    """
+    return _out(_bce(y, output, "output"))
+
+
+def _bce(y, p, name):
+    """Checked, clipped per-example cross-entropy; `name` is the caller's name for p."""
+    y = _labels(y)
+    p = _probabilities(p, name)
+    _same_shape(y, p, "y", name)
+    p = np.clip(p, PROB_EPS, 1.0 - PROB_EPS)
+    return -y * np.log(p) - (1.0 - y) * np.log1p(-p)
+
+
+def _mean_over_points(losses):
+    """(1/m) Σ over the m points (axis 0) of the per-point losses, summed over output units."""
+    losses = np.atleast_1d(losses)
+    return float(losses.sum() / losses.shape[0])
+
+
+def cross_entropy(y, y_hat):
+    """E = −(1/m) Σᵢ [yᵢ ln ŷᵢ + (1 − yᵢ) ln(1 − ŷᵢ)], the mean over the m data points
+    (notebook 02, "The error function"). With k outputs, the k losses of a point are summed.
+    """
+    return _mean_over_points(_bce(y, y_hat, "y_hat"))
+
+
+def cross_entropy_from_logits(y, z):
+    """The same E computed from the logits z = Wx + b (notebook 02, "Stable from logits").
+
+    −[y ln σ(z) + (1 − y) ln(1 − σ(z))] = ln(1 + e^z) − y·z, and ln(1 + e^z) = logaddexp(0, z)
+    is exact for every finite z: no clipping, no overflow.
+    """
+    y = _labels(y)
+    z = _array(z, "z")
+    _same_shape(y, z, "y", "z")
+    return _mean_over_points(np.logaddexp(0.0, z) - y * z)
+
+
+def _xy(X, y, W, b, labels=True):
+    """Check the training-set shapes shared by the gradients; return X, y, z."""
+    X = _array(X, "X", ndim=2)
+    W = _array(W, "W", ndim=(1, 2))
+    y = _labels(y) if labels else _array(y, "y")
+    if X.shape[1] != W.shape[0]:
+        raise ValueError(f"W: expected {X.shape[1]} rows to match X {X.shape}, got shape {W.shape}")
+    want = (X.shape[0],) + W.shape[1:]
+    if y.shape != want:
+        raise ValueError(f"y: expected shape {want} for X {X.shape} and W {W.shape}, got {y.shape}")
+    return X, y, _logits(W, X, b)
+
+
+def cross_entropy_gradient(X, y, W, b):
+    """∇E of the mean cross-entropy: (∂E/∂W, ∂E/∂b) (notebook 03, "The gradient").
+
+    ∂E/∂wⱼ = (1/m) Σᵢ (ŷᵢ − yᵢ) xᵢⱼ and ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ). Returns dW shaped like W
+    and db a float (W of shape (n,)) or (k,) (W of shape (n, k)).
+    """
+    X, y, z = _xy(X, y, W, b)
+    r = (sigmoid(z) - y) / X.shape[0]  # (m,) or (m, k): error per point, already divided by m
+    return X.T @ r, _out(r.sum(axis=0))  # (n,) or (n, k); float or (k,)
+
+
+def sse(y, y_hat):
+    """E = ½ Σ_μ Σ_j (y_j^μ − ŷ_j^μ)², the sum of squared errors (notebook 04)."""
+    y = _array(y, "y")
+    y_hat = _array(y_hat, "y_hat")
+    _same_shape(y, y_hat, "y", "y_hat")
+    return float(0.5 * np.sum((y - y_hat) ** 2))
+
+
+def sse_gradient(X, y, W, b):
+    """∇E of the SSE for sigmoid output units ŷ = σ(h), h = XW + b (notebook 04, "The delta rule").
+
+    With the error term δ_j^μ = (y_j^μ − ŷ_j^μ) σ'(h_j^μ): ∂E/∂w_ij = −Σ_μ δ_j^μ x_i^μ and
+    ∂E/∂b_j = −Σ_μ δ_j^μ. The derivative is taken at h, not at x. Shapes as `cross_entropy_gradient`.
+    """
+    X, y, h = _xy(X, y, W, b, labels=False)
+    delta = (y - sigmoid(h)) * sigmoid_prime(h)  # (m,) or (m, k)
+    return -(X.T @ delta), _out(-delta.sum(axis=0))
+
+
+def numerical_gradient(f, theta, h=1e-6):
+    """Central differences (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h for every entry of θ, any shape
+    (notebook 03, "Checking the gradient"). Error O(h²); returns an array shaped like θ
+    (a float for a scalar θ).
+    """
+    if not callable(f):
+        raise ValueError(f"f: expected a function of theta, got {type(f).__name__}")
+    theta = _array(theta, "theta")
+    if not (np.isscalar(h) and np.isfinite(h) and h > 0):
+        raise ValueError(f"h: expected a positive finite step, got {h!r}")
+    grad = np.empty_like(theta)
+    t = theta.copy()
+    for i in np.ndindex(theta.shape):
+        t[i] = theta[i] + h
+        up = f(t if t.ndim else float(t))
+        t[i] = theta[i] - h
+        down = f(t if t.ndim else float(t))
+        t[i] = theta[i]
+        grad[i] = (up - down) / (2 * h)
+    return _out(grad)
+
+
+@dataclass(frozen=True)
+class DescentHistory:
+    """Every step of `gradient_descent`: W (steps+1, *W.shape), b (steps+1, *b.shape), loss (steps+1,)."""
+    W: np.ndarray
+    b: np.ndarray
+    loss: np.ndarray
+
+
+LOSSES = {  # name -> (loss from X, y, W, b; gradient)
+    "cross_entropy": (lambda X, y, W, b: cross_entropy_from_logits(y, _logits(W, X, b)), cross_entropy_gradient),
+    "sse": (lambda X, y, W, b: sse(y, predict(W, X, b)), sse_gradient),
+}
+
+
+def gradient_descent(X, y, W, b, learning_rate, steps, loss="cross_entropy"):
+    """Run `steps` updates W ← W − η ∂E/∂W, b ← b − η ∂E/∂b and keep every one
+    (notebook 03, "Gradient descent"; notebook 04 with loss="sse").
+
+    Returns a `DescentHistory`; row 0 is the start. The losses are computed from the logits,
+    so even a far too large η gives finite numbers (oscillation or growth, never nan).
+    """
+    if loss not in LOSSES:
+        raise ValueError(f"loss: expected one of {sorted(LOSSES)}, got {loss!r}")
+    loss_fn, grad_fn = LOSSES[loss]
+    X, y, _ = _xy(X, y, W, b, labels=loss == "cross_entropy")
+    W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
+    if not (np.isscalar(learning_rate) and np.isfinite(learning_rate) and learning_rate > 0):
+        raise ValueError(f"learning_rate: expected a positive finite number, got {learning_rate!r}")
+    if not (isinstance(steps, (int, np.integer)) and steps >= 0):
+        raise ValueError(f"steps: expected a non-negative integer, got {steps!r}")
+    Ws, bs, losses = [W.copy()], [b.copy()], [loss_fn(X, y, W, b)]
+    for _ in range(steps):
+        dW, db = grad_fn(X, y, W, b)
+        W = W - learning_rate * dW
+        b = b - learning_rate * np.asarray(db)
+        Ws.append(W)
+        bs.append(b)
+        losses.append(loss_fn(X, y, W, b))
+    return DescentHistory(np.array(Ws), np.array(bs), np.array(losses))
+
+
+# =====================================================================================
+# 2. Data
+# =====================================================================================
+
+@dataclass(frozen=True)
+class Dataset:
+    """A data set and the parameters that made it: X (m, n), y (m,) or (m, k), W_true, b_true."""
+    X: np.ndarray
+    y: np.ndarray
+    W_true: np.ndarray
+    b_true: np.ndarray
+
+
+def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
+    """Points x ~ N(0, spread²) and labels drawn as y ~ Bernoulli(σ(xW_true + b_true))
+    (notebook 02 onwards: the data the error surfaces and descents are computed on).
+
+    Deterministic for a given seed (numpy's default_rng). W_true (n,) gives y of shape (m,);
+    W_true (n, k) gives y (m, k). Fitting the data should recover roughly W_true, b_true.
+    """
+    W_true = _array(W_true, "W_true", ndim=(1, 2))
+    b_true = _array(b_true, "b_true", ndim=(0, 1))
+    if not (isinstance(m, (int, np.integer)) and m >= 1):
+        raise ValueError(f"m: expected a positive integer number of points, got {m!r}")
+    if not (isinstance(seed, (int, np.integer)) and seed >= 0):
+        raise ValueError(f"seed: expected a non-negative integer, got {seed!r}")
+    if not (np.isscalar(spread) and np.isfinite(spread) and spread > 0):
+        raise ValueError(f"spread: expected a positive number, got {spread!r}")
+    rng = np.random.default_rng(seed)
+    X = rng.normal(0.0, spread, size=(m, W_true.shape[0]))  # (m, n)
+    p = predict(W_true, X, b_true)  # (m,) or (m, k)
+    y = (rng.random(np.shape(p)) < p).astype(float)
+    return Dataset(X, y, W_true, b_true)

@@ -1,0 +1,55 @@
+"""The project's two commands; needs nothing but Python 3.11+.
+
+    python3 tasks.py lab    set up .venv from requirements.txt if needed, open JupyterLab on notebooks/
+    python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
+
+A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
+The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
+"""
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def ensure_env(requirements):
+    """Create .venv and install `requirements` unless the same files are already installed."""
+    files = [ROOT / "requirements.txt", ROOT / requirements]
+    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    stamp = VENV / f".installed-{Path(requirements).stem}"
+    if stamp.exists() and stamp.read_text() == digest and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print(f"Creating {VENV.name} ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    print(f"Installing {requirements} into {VENV.name} (first time only) ...", flush=True)
+    subprocess.run([PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", ROOT / requirements],
+                   check=True)
+    stamp.write_text(digest)
+
+
+def lab(args):
+    ensure_env("requirements.txt")
+    cmd = [PYTHON, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
+    return subprocess.call(cmd + args)
+
+
+def test(args):
+    ensure_env("requirements-test.txt")
+    return subprocess.call([PYTHON, "-m", "pytest", *args], cwd=ROOT)
+
+
+if __name__ == "__main__":
+    commands = {"lab": lab, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in commands:
+        sys.exit(__doc__)
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
