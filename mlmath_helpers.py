@@ -298,3 +298,247 @@ def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
     p = predict(W_true, X, b_true)  # (m,) or (m, k)
     y = (rng.random(np.shape(p)) < p).astype(float)
     return Dataset(X, y, W_true, b_true)
+
+
+# =====================================================================================
+# 3. Figures and widgets
+# =====================================================================================
+# The fast pattern: each figure is built once (inside plt.ioff(), so ipympl shows it once); slider
+# callbacks only move data on the kept artists, update the text readout and ask for a redraw.
+# Figures are named, and a re-run cell closes the old figure of that name before building anew.
+
+# Okabe-Ito, a colour-blind-safe palette for lines and classes; viridis/cividis for maps and surfaces.
+OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+             "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
+CLASS_STYLE = {0: dict(marker="o", color=OKABE_ITO["vermillion"], label="class 0 (y = 0)"),
+               1: dict(marker="^", color=OKABE_ITO["blue"], label="class 1 (y = 1)")}
+
+
+class Explorer:
+    """An interactive figure: `widget` to display, `sliders` by description, `fig`, `readout`, `update`.
+
+    A notebook cell shows `explorer.widget`; tests and benchmarks drive `sliders` and time `update`.
+    """
+
+    def __init__(self, fig, sliders, readout, update, extra=()):
+        import ipywidgets as widgets
+        self.fig, self.readout, self.update = fig, readout, update
+        self.sliders = {s.description: s for s in sliders}
+        for s in sliders:
+            s.observe(lambda _change: update(), "value")
+        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, readout])
+        self.widget.add_class("mlmath-explorer")
+        update()
+
+
+def _readout():
+    import ipywidgets as widgets
+    readout = widgets.HTML()
+    readout.add_class("mlmath-readout")
+    return readout
+
+
+def _slider(description, value, lo, hi, step, css=None):
+    """A FloatSlider whose description is the symbol; CSS class mlmath-slider-<css or description>."""
+    import ipywidgets as widgets
+    s = widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
+                            readout_format=".2f", continuous_update=True,
+                            style={"description_width": "2.5em"}, layout={"width": "260px"})
+    s.add_class(f"mlmath-slider-{css or description}")
+    return s
+
+
+def _figure(name, **subplots_kw):
+    """A fresh named ipympl figure (closing an older one of that name) with a quiet canvas."""
+    import matplotlib.pyplot as plt
+    plt.close(name)
+    with plt.ioff():
+        fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
+    fig.canvas.header_visible = False
+    fig.canvas.toolbar_position = "right"
+    fig.canvas.resizable = False
+    return fig, axes
+
+
+def prediction_explorer(W=2.0, x=1.0, b=-1.0):
+    """Interactive 1 of notebook 01: sliders W, x, b move the point (x, ŷ) on the curve σ(Wx + b),
+    with the 0.5 threshold and the x where the curve crosses it (x = −b/W; none when W = 0).
+    """
+    fig, ax = _figure("01 prediction", figsize=(6.4, 3.6))
+    xs = np.linspace(-6, 6, 241)  # (241,) the x axis
+    curve, = ax.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2, label="ŷ = σ(Wx + b)")
+    ax.axhline(0.5, color="0.5", ls=":", lw=1, label="ŷ = 0.5")
+    cross = ax.axvline(0.0, color=OKABE_ITO["orange"], ls="--", lw=1.2, label="crossing x = −b/W")
+    point, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], label="(x, ŷ)")
+    ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="input x", ylabel="prediction ŷ")
+    ax.legend(loc="upper left", fontsize=8)
+    sliders = [_slider("W", W, -10, 10, 0.1), _slider("x", x, -5, 5, 0.05), _slider("b", b, -10, 10, 0.1)]
+
+    def update():
+        W, x, b = (s.value for s in sliders)
+        z = W * x + b
+        y_hat = sigmoid(z)
+        curve.set_ydata(sigmoid(W * xs + b))
+        point.set_data([x], [y_hat])
+        crossing = -b / W if W != 0 else None
+        cross.set_visible(crossing is not None and abs(crossing) <= 6)
+        if crossing is not None:
+            cross.set_xdata([crossing, crossing])
+        where = "none: with W = 0, ŷ = σ(b) for every x" if crossing is None else f"x = {crossing:.3f}"
+        readout.value = (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
+                                  f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
+        fig.canvas.draw_idle()
+
+    readout = _readout()
+    return Explorer(fig, sliders, readout, update)
+
+
+def sigmoid_figure():
+    """Notebook 01, "The sigmoid": σ(z) and σ'(z) over z ∈ [−8, 8], with σ(0) = ½ and σ'(0) = ¼ marked."""
+    fig, ax = _figure("01 sigmoid", figsize=(6.4, 3.2))
+    z = np.linspace(-8, 8, 321)  # (321,)
+    ax.plot(z, sigmoid(z), color=OKABE_ITO["blue"], lw=2, label="σ(z)")
+    ax.plot(z, sigmoid_prime(z), color=OKABE_ITO["orange"], lw=2, ls="--", label="σ'(z) = σ(z)(1 − σ(z))")
+    ax.plot([0, 0], [0.5, 0.25], "o", color=OKABE_ITO["black"], ms=5)
+    ax.annotate("σ(0) = ½", (0, 0.5), xytext=(0.6, 0.42))
+    ax.annotate("σ'(0) = ¼", (0, 0.25), xytext=(0.6, 0.17))
+    for level in (0, 1):
+        ax.axhline(level, color="0.6", lw=0.8, ls=":")
+    ax.set(xlabel="z", ylim=(-0.05, 1.05), xlim=(-8, 8))
+    ax.legend(loc="center left", fontsize=8)
+    return fig.canvas
+
+
+def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
+    """Interactive 2 of notebook 01: two inputs, sliders w1, w2, b; the probability map
+    σ(w1·x1 + w2·x2 + b), the boundary w1·x1 + w2·x2 + b = 0, and how many points fall on their side.
+    """
+    X, y = data.X, data.y  # (m, 2), (m,)
+    if X.ndim != 2 or X.shape[1] != 2 or y.shape != (X.shape[0],):
+        raise ValueError(f"data: expected X of shape (m, 2) and y of shape (m,), got {X.shape} and {y.shape}")
+    lim = float(np.ceil(np.abs(X).max()))
+    fig, ax = _figure("01 decision", figsize=(5.6, 4.4))
+    grid = np.linspace(-lim, lim, 101)  # (101,)
+    G1, G2 = np.meshgrid(grid, grid)  # (101, 101) each: x1 across, x2 up
+    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis",
+                      vmin=0, vmax=1, alpha=0.75, interpolation="bilinear")
+    fig.colorbar(image, ax=ax, label="ŷ = P(y = 1)")
+    for label, style in CLASS_STYLE.items():
+        pts = X[y == label]
+        ax.scatter(pts[:, 0], pts[:, 1], s=36, edgecolors="white", linewidths=0.8, zorder=3, **style)
+    wrong = ax.scatter([], [], s=150, facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.5,
+                       zorder=4, label="misclassified")
+    boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
+    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
+    ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
+    sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
+    readout = _readout()
+
+    def update():
+        w1, w2, b = (s.value for s in sliders)
+        image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
+        if w1 == 0 and w2 == 0:
+            boundary.set_data([], [])  # no boundary: every point gets ŷ = σ(b)
+        elif abs(w2) >= abs(w1):
+            boundary.set_data(grid, -(w1 * grid + b) / w2)
+        else:
+            boundary.set_data(-(w2 * grid + b) / w1, grid)
+        predicted = (w1 * X[:, 0] + w2 * X[:, 1] + b) > 0  # (m,) ŷ > 0.5
+        wrong_mask = predicted != (y == 1)
+        wrong.set_offsets(X[wrong_mask].reshape(-1, 2))
+        readout.value = (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
+                         f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
+        fig.canvas.draw_idle()
+
+    return Explorer(fig, sliders, readout, update)
+
+
+# =====================================================================================
+# 4. Exercise checks
+# =====================================================================================
+# Each check runs the learner's function on a few telling inputs and answers in one line: the first
+# thing wrong and its likely cause, or what passed. It never raises, whatever the function does.
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The answer of a check_* function; a notebook shows `message`, tests read `passed`."""
+    passed: bool
+    message: str
+
+    def __repr__(self):
+        return self.message
+
+
+def _fail(message):
+    return CheckResult(False, "✗ " + message)
+
+
+def _call(fn, *args):
+    """fn(*args) with floating-point trouble raised: (result, None) or (None, short description)."""
+    import warnings
+    try:
+        with np.errstate(over="raise", invalid="raise", divide="raise"), warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return fn(*args), None
+    except (FloatingPointError, OverflowError, RuntimeWarning) as exc:
+        return None, f"overflow or invalid value ({exc})"
+    except Exception as exc:  # the learner's code may raise anything: report it, never re-raise
+        return None, f"{type(exc).__name__}: {exc}"
+
+
+def _not_implemented(name):
+    return CheckResult(False, f"Not implemented yet: {name} returned None. Fill in the cell above, run it, "
+                              f"then run this check again.")
+
+
+def check_sigmoid(fn):
+    """Notebook 01, exercise: is `fn` a correct, vectorised, overflow-free sigmoid?"""
+    out, err = _call(fn, 0.5)
+    if err is None and out is None:
+        return _not_implemented("sigmoid")
+    if err:
+        return _fail(f"sigmoid(0.5) raised {err}.")
+    want = sigmoid(0.5)
+    if np.isclose(out, 1 - want):
+        return _fail(f"sigmoid(0.5) gave {float(out):.4f}, which is σ(−0.5): the sign is flipped, use exp(−z).")
+    if not np.isclose(out, want, rtol=1e-12):
+        return _fail(f"sigmoid(0.5) gave {out!r}, expected {want:.6f}: check 1 / (1 + exp(−z)).")
+    zs = np.array([-3.0, 0.0, 2.5])
+    out, err = _call(fn, zs)
+    if err or np.shape(out) != zs.shape:
+        return _fail(f"sigmoid of an array failed ({err or f'shape {np.shape(out)}'}): it is not vectorised; "
+                     f"use np.exp, not math.exp, and no if on z.")
+    if not np.allclose(out, sigmoid(zs), rtol=1e-12):
+        return _fail(f"sigmoid({zs.tolist()}) gave {np.round(out, 4).tolist()}: wrong values for arrays.")
+    for z in (-1000.0, 1000.0):
+        out, err = _call(fn, np.array([z]))
+        if err or not np.allclose(out, sigmoid(z), atol=0, rtol=0):
+            return _fail(f"sigmoid({z:g}) gave {err or out}: exp overflowed; use exp(−|z|) and the two-case form.")
+    return CheckResult(True, "✓ sigmoid passes: right values, works on arrays, symmetric, no overflow at ±1000.")
+
+
+def check_predict(fn):
+    """Notebook 01, exercise: does `fn(W, x, b)` compute σ(Wx + b) for scalars and for a vector W?"""
+    out, err = _call(fn, 1, 0.38, 0.1)
+    if err is None and out is None:
+        return _not_implemented("predict")
+    if err:
+        return _fail(f"predict(1, 0.38, 0.1) raised {err}; for one input, W * x + b must work on plain numbers.")
+    want = predict(1, 0.38, 0.1)
+    if np.isclose(out, sigmoid(0.38)):
+        return _fail(f"predict(1, 0.38, 0.1) gave {float(out):.6f} = σ(Wx): the bias b is missing.")
+    if np.isclose(out, 1 - want):
+        return _fail(f"predict(1, 0.38, 0.1) gave {float(out):.6f} = σ(−(Wx + b)): the sign is flipped.")
+    if not np.isclose(out, want, rtol=1e-12):
+        return _fail(f"predict(1, 0.38, 0.1) gave {out!r}, expected {want:.16f}.")
+    W, X, b = np.array([0.5, -1.0, 2.0]), np.arange(12.0).reshape(4, 3) / 4, 0.3
+    out, err = _call(fn, W, X, b)
+    if err or np.shape(out) != (4,):
+        return _fail(f"predict(W of shape (3,), x of shape (4, 3), b) gave {err or f'shape {np.shape(out)}'}, "
+                     f"expected shape (4,): it is scalar-only; W * x multiplies elementwise, use np.dot(x, W).")
+    if not np.allclose(out, predict(W, X, b), rtol=1e-12):
+        return _fail("predict(W, x, b) with a weight vector gave wrong values: z = np.dot(x, W) + b.")
+    out, err = _call(fn, 1.0, -1000.0, 0.0)
+    if err:
+        return _fail(f"predict(1, −1000, 0) failed with {err}: use a stable sigmoid.")
+    return CheckResult(True, "✓ predict passes: the article's value, a weight vector over 4 points, and z = −1000.")

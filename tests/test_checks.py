@@ -1,0 +1,66 @@
+"""The exercise checks: each catches the mistakes it promises to, names them, and passes good code.
+
+Each wrong version below is a mistake a learner makes; the check must answer with the likely cause.
+"""
+import math
+
+import numpy as np
+import pytest
+
+import mlmath_helpers as mh
+
+
+def naive_sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+SIGMOID_CASES = [  # (learner's function, words the feedback must contain)
+    (lambda z: None, "Not implemented yet"),
+    (naive_sigmoid, "overflow"),
+    (lambda z: 1 / (1 + np.exp(z)), "sign is flipped"),
+    (lambda z: 1 / (1 + math.exp(-z)), "not vectorised"),
+    (lambda z: np.exp(-z) / (1 + np.exp(-z)), "sign is flipped"),
+    (lambda z: 1 / (1 + np.exp(-2 * z)), "expected 0.622459"),
+    (lambda z: 1 / 0, "raised ZeroDivisionError"),
+    (lambda z: naive_sigmoid(z) if np.ndim(z) == 0 else [0.5], "not vectorised"),
+]
+
+
+@pytest.mark.parametrize("fn,words", SIGMOID_CASES)
+def test_check_sigmoid_names_the_mistake(fn, words):
+    result = mh.check_sigmoid(fn)
+    assert not result.passed
+    assert words in result.message
+
+
+def test_check_sigmoid_passes_a_stable_sigmoid():
+    def learner_sigmoid(z):
+        z = np.asarray(z, dtype=float)
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+    result = mh.check_sigmoid(learner_sigmoid)
+    assert result.passed and result.message.startswith("✓")
+    assert repr(result) == result.message  # what the notebook shows
+
+
+PREDICT_CASES = [
+    (lambda W, x, b: None, "Not implemented yet"),
+    (lambda W, x, b: mh.sigmoid(W * x), "bias b is missing"),
+    (lambda W, x, b: mh.sigmoid(-(W * x + b)), "sign is flipped"),
+    (lambda W, x, b: mh.sigmoid(W * x + b), "scalar-only"),
+    (lambda W, x, b: mh.sigmoid(x @ W + b), "raised"),  # @ refuses plain numbers
+    (lambda W, x, b: mh.sigmoid(np.dot(x, W)) + b, "expected 0.6177478747692490"),
+    (lambda W, x, b: naive_sigmoid(np.dot(x, W) + b), "stable sigmoid"),
+]
+
+
+@pytest.mark.parametrize("fn,words", PREDICT_CASES)
+def test_check_predict_names_the_mistake(fn, words):
+    result = mh.check_predict(fn)
+    assert not result.passed
+    assert words in result.message
+
+
+def test_check_predict_passes_a_vectorised_predict():
+    assert mh.check_predict(lambda W, x, b: mh.sigmoid(np.dot(x, W) + b)).passed
