@@ -1,0 +1,76 @@
+"""Every notebook in JupyterLab in headless Chromium: it runs clean, and every slider repaints its figure.
+
+Skipped with a one-line reason when Chromium is missing, except under CI=true, where it must run.
+Screenshots go to test-artifacts/.
+"""
+import os
+from pathlib import Path
+
+import pytest
+
+from browser import PANEL, ROOT, browser_available, chromium, lab_server, open_notebook, repaints
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+ARTIFACTS = ROOT / "test-artifacts"
+
+if not browser_available():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
+    pytest.skip("browser tests need Debian's chromium (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def lab():
+    with lab_server() as server, chromium() as browser:
+        yield browser, server
+
+
+def wait_for_repaint(page, element, before):
+    page.wait_for_function("([e, n]) => [...e.querySelectorAll('canvas')]"
+                                   ".reduce((s, c) => s + (c.__repaints || 0), 0) > n",
+                                   arg=[element, before], timeout=15000, polling="raf")
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_runs_and_every_slider_repaints(lab, notebook):
+    browser, (base, token, _) = lab
+    page = open_notebook(browser, base, token, notebook)
+    try:
+        panel = page.locator(PANEL)
+        explorers = panel.locator(".mlmath-explorer")
+        explorers.first.locator("canvas").first.wait_for(timeout=30000)
+        page.wait_for_timeout(500)  # let the first frames of every figure arrive
+        ARTIFACTS.mkdir(exist_ok=True)
+        explorers.first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"{Path(notebook).stem}.png"), full_page=False)
+
+        text = panel.inner_text()
+        assert "Error displaying widget" not in text
+        assert panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0, "stderr or error"
+        assert panel.locator(".jp-mod-error, .jp-RenderedText[data-mime-type*='error']").count() == 0
+
+        sliders = panel.locator(".widget-slider")
+        assert sliders.count() == panel.locator(".mlmath-explorer .widget-slider").count() > 0
+        for i in range(explorers.count()):
+            explorer = explorers.nth(i)
+            element = explorer.element_handle()
+            for j in range(explorer.locator(".widget-slider").count()):
+                slider = explorer.locator(".widget-slider").nth(j)
+                handle = slider.locator(".noUi-handle")
+                handle.scroll_into_view_if_needed()
+
+                before = repaints(element)
+                handle.focus()
+                page.keyboard.press("ArrowRight")
+                wait_for_repaint(page, element, before)  # by keyboard
+
+                before = repaints(element)
+                box = handle.bounding_box()
+                page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+                page.mouse.down()
+                page.mouse.move(box["x"] - 30, box["y"] + box["height"] / 2, steps=5)
+                page.mouse.up()
+                wait_for_repaint(page, element, before)  # by a mouse drag
+        assert "Error displaying widget" not in panel.inner_text()
+    finally:
+        page.close()
