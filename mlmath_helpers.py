@@ -315,20 +315,47 @@ CLASS_STYLE = {0: dict(marker="o", color=OKABE_ITO["vermillion"], label="class 0
 
 
 class Explorer:
-    """An interactive figure: `widget` to display, `sliders` by description, `fig`, `readout`, `update`.
+    """An interactive figure: `widget` to display, `sliders` by description, `fig`, `readout`.
 
-    A notebook cell shows `explorer.widget`; tests and benchmarks drive `sliders` and time `update`.
+    `update()` moves the data of the `moving` artists and sets the readout; the explorer then
+    redraws by blitting: the rest of the figure is kept as a pixel background after each full draw
+    (rotating a 3-D view or resizing makes one), and a slider change restores it, draws only the
+    moving artists and sends ipympl the changed pixels. Until a first full draw it asks for one.
+    A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
     """
 
-    def __init__(self, fig, sliders, readout, update, extra=()):
+    def __init__(self, fig, sliders, readout, update, moving, extra=()):
         import ipywidgets as widgets
-        self.fig, self.readout, self.update = fig, readout, update
+        self.fig, self.readout, self.update, self.moving = fig, readout, update, list(moving)
         self.sliders = {s.description: s for s in sliders}
+        self._background = None
+        for artist in self.moving:
+            artist.set_animated(True)  # left out of full draws; drawn over the background instead
+        fig.canvas.mpl_connect("draw_event", self._on_full_draw)
         for s in sliders:
-            s.observe(lambda _change: update(), "value")
+            s.observe(self.on_change, "value")
         self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, readout])
         self.widget.add_class("mlmath-explorer")
         update()
+
+    def on_change(self, _change=None):
+        """A slider moved: update the artists and the readout, then redraw them alone."""
+        self.update()
+        canvas = self.fig.canvas
+        if self._background is None:
+            canvas.draw_idle()
+            return
+        canvas.restore_region(self._background)
+        self._draw_moving()
+        canvas.blit(self.fig.bbox)
+
+    def _on_full_draw(self, _event):
+        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._draw_moving()
+
+    def _draw_moving(self):
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
 
 
 def _readout():
@@ -386,11 +413,10 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
             cross.set_xdata([crossing, crossing])
         where = "none: with W = 0, ŷ = σ(b) for every x" if crossing is None else f"x = {crossing:.3f}"
         readout.value = (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
-                                  f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
-        fig.canvas.draw_idle()
+                         f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
 
     readout = _readout()
-    return Explorer(fig, sliders, readout, update)
+    return Explorer(fig, sliders, readout, update, moving=[curve, point, cross])
 
 
 def sigmoid_figure():
@@ -433,6 +459,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
     sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
     readout = _readout()
+    moving = [image, wrong, boundary]
 
     def update():
         w1, w2, b = (s.value for s in sliders)
@@ -448,9 +475,141 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
         wrong.set_offsets(X[wrong_mask].reshape(-1, 2))
         readout.value = (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
                          f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
-        fig.canvas.draw_idle()
 
-    return Explorer(fig, sliders, readout, update)
+    return Explorer(fig, sliders, readout, update, moving)
+
+
+def loss_curves_explorer(y_hat=0.7):
+    """Notebook 02, "One example's loss": −ln ŷ (label 1) and −ln(1 − ŷ) (label 0) over ŷ, with a
+    slider ŷ marking both curves and reading out both losses.
+    """
+    fig, ax = _figure("02 loss curves", figsize=(6.0, 3.4))
+    p = np.linspace(0.001, 0.999, 400)  # (400,) probabilities
+    ax.plot(p, -np.log(p), color=OKABE_ITO["blue"], lw=2, label="y = 1: −ln ŷ")
+    ax.plot(p, -np.log1p(-p), color=OKABE_ITO["vermillion"], lw=2, ls="--", label="y = 0: −ln(1 − ŷ)")
+    dot1, = ax.plot([], [], "^", ms=10, color=OKABE_ITO["blue"])
+    dot0, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"])
+    guide = ax.axvline(0.5, color="0.5", lw=1, ls=":")
+    ax.set(xlim=(0, 1), ylim=(0, 5), xlabel="prediction ŷ", ylabel="loss of one example")
+    ax.legend(loc="upper center", fontsize=8)
+    sliders = [_slider("ŷ", y_hat, 0.01, 0.99, 0.01, css="yhat")]
+    readout = _readout()
+    moving = [dot1, dot0, guide]
+
+    def update():
+        p = sliders[0].value
+        loss1, loss0 = error_formula(1, p), error_formula(0, p)
+        dot1.set_data([p], [loss1])
+        dot0.set_data([p], [loss0])
+        guide.set_xdata([p, p])
+        readout.value = (f"ŷ = {p:.2f}: if the label is y = 1 the loss is −ln ŷ = <b>{loss1:.3f}</b>; "
+                         f"if y = 0 it is −ln(1 − ŷ) = <b>{loss0:.3f}</b>")
+
+    return Explorer(fig, sliders, readout, update, moving)
+
+
+def one_input(data):
+    """x (m,) and y (m,) of a one-input, one-output `Dataset`; ValueError for anything else."""
+    if data.X.ndim != 2 or data.X.shape[1] != 1 or data.y.shape != (data.X.shape[0],):
+        raise ValueError(f"data: expected X of shape (m, 1) and y of shape (m,), got {data.X.shape} "
+                         f"and {data.y.shape}")
+    return data.X[:, 0], data.y
+
+
+def loss_surface(data, W_grid, b_grid, loss="cross_entropy"):
+    """E(W, b) for a one-input data set on a grid (notebook 02, "The error surface"; SSE in 04).
+
+    W_grid and b_grid are equal-shape arrays (from np.meshgrid); the result has that shape.
+    Cross-entropy is the mean from logits, SSE the ½-sum through the sigmoid, as in the maths layer.
+    """
+    if loss not in LOSSES:
+        raise ValueError(f"loss: expected one of {sorted(LOSSES)}, got {loss!r}")
+    x, y = one_input(data)
+    W_grid, b_grid = _array(W_grid, "W_grid"), _array(b_grid, "b_grid")
+    _same_shape(W_grid, b_grid, "W_grid", "b_grid")
+    z = W_grid[..., None] * x + b_grid[..., None]  # (*grid, m)
+    if loss == "cross_entropy":
+        return np.mean(np.logaddexp(0.0, z) - y * z, axis=-1)
+    return 0.5 * np.sum((y - sigmoid(z)) ** 2, axis=-1)
+
+
+def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=3000):
+    """(W*, b*, E*) of a one-input data set, by gradient descent from (W, b) (notebooks 02-04)."""
+    x, y = one_input(data)
+    if learning_rate is None:
+        learning_rate = 1.0 if loss == "cross_entropy" else 0.5 / len(y)
+    h = gradient_descent(x[:, None], y, np.array([W]), b, learning_rate, steps, loss=loss)
+    return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1])
+
+
+def _surface_axes(fig, spec_contour, spec_surface, Wg, Bg, E, title):
+    """A filled contour map and a rotatable 3-D surface of E over (W, b); returns both axes."""
+    ax_c = fig.add_subplot(spec_contour)
+    filled = ax_c.contourf(Wg, Bg, E, levels=20, cmap="viridis")
+    ax_c.contour(Wg, Bg, E, levels=20, colors="white", linewidths=0.3, alpha=0.5)
+    fig.colorbar(filled, ax=ax_c, shrink=0.85, label=title)
+    ax_c.set(xlabel="W", ylabel="b", title=f"{title}: contours")
+    ax_s = fig.add_subplot(spec_surface, projection="3d", computed_zorder=False)
+    ax_s.plot_surface(Wg, Bg, E, cmap="viridis", rcount=30, ccount=30, linewidth=0, alpha=0.85, zorder=1)
+    ax_s.set(xlabel="W", ylabel="b", title=f"{title}: drag to rotate")
+    ax_s.view_init(elev=30, azim=-60)
+    return ax_c, ax_s
+
+
+def _star(ax, W, b, E=None):
+    """Mark the minimum (W*, b*) with a star on a contour (E None) or 3-D axis."""
+    style = dict(marker="*", ms=14, color=OKABE_ITO["orange"], markeredgecolor="black", ls="none", zorder=5,
+                 label="minimum")
+    return ax.plot([W], [b], **style) if E is None else ax.plot([W], [b], [E], **style)
+
+
+def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
+    """Notebook 02, "The error surface": E(W, b) as contours and a rotatable 3-D surface, computed once;
+    sliders W and b move a marker on both and redraw σ(Wx + b) over the data, each point's own
+    contribution drawn as the gap from its label to the curve, thicker the larger its loss; the
+    minimum marked with a star.
+    """
+    x, y = one_input(data)
+    grid = np.linspace(-extent, extent, 61)  # (61,)
+    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61) each
+    E = loss_surface(data, Wg, Bg)  # (61, 61), computed once here and never in a callback
+    W_min, b_min, E_min = minimum(data)
+    fig = _figure("02 error surface", figsize=(11.5, 3.9))[0]
+    fig.clear()
+    specs = fig.add_gridspec(1, 3, width_ratios=[1.1, 1.1, 1])
+    ax_c, ax_s = _surface_axes(fig, specs[0], specs[1], Wg, Bg, E, "E(W, b)")
+    _star(ax_c, W_min, b_min)
+    _star(ax_s, W_min, b_min, E_min)
+    mark_c, = ax_c.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+    mark_s, = ax_s.plot([], [], [], "o", ms=8, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+    ax_m = fig.add_subplot(specs[2])
+    xs = np.linspace(x.min() - 1, x.max() + 1, 200)  # (200,)
+    curve, = ax_m.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2, label="ŷ = σ(Wx + b)")
+    bars = ax_m.vlines(x, y, y, colors=OKABE_ITO["purple"], lw=2, label="gap |y − ŷ|, width ∝ its loss")
+    for label, style in CLASS_STYLE.items():
+        ax_m.scatter(x[y == label], y[y == label], s=30, zorder=3, edgecolors="white", **style)
+    ax_m.set(xlabel="x", ylabel="ŷ and y", ylim=(-0.08, 1.08), title="the model over the data")
+    ax_m.legend(loc="center right", fontsize=7)
+    sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
+    readout = _readout()
+    moving = [mark_c, mark_s, curve, bars]
+
+    def update():
+        W, b = (s.value for s in sliders)
+        z = W * x + b  # (m,)
+        losses = np.logaddexp(0.0, z) - y * z  # (m,) each point's −ln P(its label)
+        E_now = float(losses.mean())
+        mark_c.set_data([W], [b])
+        mark_s.set_data_3d([W], [b], [E_now])
+        curve.set_ydata(sigmoid(W * xs + b))
+        # from each label to the curve: the gap |y − ŷ|, drawn thicker the larger its loss −ln(1 − gap)
+        bars.set_segments(np.stack([np.c_[x, y], np.c_[x, sigmoid(z)]], axis=1))  # (m, 2, 2)
+        bars.set_linewidths(1 + np.minimum(losses, 6))
+        readout.value = (f"W = {W:.2f}, b = {b:.2f}: E(W, b) = <b>{E_now:.4f}</b> "
+                         f"(minimum E = {E_min:.4f} at W = {W_min:.2f}, b = {b_min:.2f}); worst point: "
+                         f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
+
+    return Explorer(fig, sliders, readout, update, moving)
 
 
 # =====================================================================================
@@ -542,3 +701,36 @@ def check_predict(fn):
     if err:
         return _fail(f"predict(1, −1000, 0) failed with {err}: use a stable sigmoid.")
     return CheckResult(True, "✓ predict passes: the article's value, a weight vector over 4 points, and z = −1000.")
+
+
+def check_cross_entropy(fn):
+    """Notebook 02, exercise: does `fn(y, y_hat)` compute the mean binary cross-entropy E?"""
+    y = np.array([1.0, 0.0, 1.0, 0.0, 1.0])
+    p = np.array([0.9, 0.2, 0.6, 0.4, 0.3])
+    out, err = _call(fn, y, p)
+    if err is None and out is None:
+        return _not_implemented("cross_entropy")
+    if err:
+        return _fail(f"cross_entropy(y, y_hat) raised {err}.")
+    per_point = -(y * np.log(p) + (1 - y) * np.log(1 - p))  # (5,)
+    want = per_point.mean()
+    wrong = {  # value a mistake gives -> the likely cause
+        -want: "the minus sign is missing: ln of a probability is negative, E must be positive",
+        per_point.sum(): "it is the sum, not the mean: divide by m, the number of points (np.mean)",
+        -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)):
+            "the minus covers only the first term: put the whole bracket y ln ŷ + (1 − y) ln(1 − ŷ) under it",
+        -np.mean(y * np.log(p)): "the (1 − y) ln(1 − ŷ) term for the label-0 points is missing",
+        -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)): "ŷ and 1 − ŷ are swapped: y = 1 pairs with ln ŷ",
+    }
+    if not np.ndim(out) == 0:
+        return _fail(f"cross_entropy returned shape {np.shape(out)}: E is one number, the mean over the points.")
+    for value, cause in wrong.items():
+        if np.isclose(out, value, rtol=1e-9):
+            return _fail(f"cross_entropy gave {float(out):.4f} instead of {want:.4f}: {cause}.")
+    if not np.isclose(out, want, rtol=1e-9):
+        return _fail(f"cross_entropy gave {out!r}, expected {want:.6f} for y = {y.tolist()}, ŷ = {p.tolist()}.")
+    out, err = _call(fn, np.array([1.0, 0.0]), np.array([1.0, 0.0]))
+    if err or not np.isfinite(out):
+        return _fail(f"for perfect predictions ŷ = 1 and ŷ = 0 it gave {err or out}: log(0) appears "
+                     f"(0·ln 0 is nan); clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15).")
+    return CheckResult(True, "✓ cross_entropy passes: the mean, the sign, both terms, and finite at ŷ = 0 or 1.")

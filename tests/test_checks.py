@@ -64,3 +64,32 @@ def test_check_predict_names_the_mistake(fn, words):
 
 def test_check_predict_passes_a_vectorised_predict():
     assert mh.check_predict(lambda W, x, b: mh.sigmoid(np.dot(x, W) + b)).passed
+
+
+CROSS_ENTROPY_CASES = [
+    (lambda y, p: None, "Not implemented yet"),
+    (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "minus sign is missing"),
+    (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)), "sum, not the mean"),
+    (lambda y, p: -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)), "whole bracket"),
+    (lambda y, p: -np.mean(y * np.log(p)), "term for the label-0 points is missing"),
+    (lambda y, p: -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)), "swapped"),
+    (lambda y, p: -(y * np.log(p) + (1 - y) * np.log(1 - p)), "one number"),
+    (lambda y, p: -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "log(0)"),  # the article's, naive
+    (lambda y, p: -np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p)), "expected 0.5"),
+]
+
+
+@pytest.mark.parametrize("fn,words", CROSS_ENTROPY_CASES)
+def test_check_cross_entropy_names_the_mistake(fn, words):
+    result = mh.check_cross_entropy(fn)
+    assert not result.passed
+    assert words in result.message
+
+
+def test_check_cross_entropy_passes_a_clipped_mean():
+    def learner(y, p):
+        p = np.clip(p, 1e-15, 1 - 1e-15)
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    assert mh.check_cross_entropy(learner).passed
+    assert mh.check_cross_entropy(mh.cross_entropy).passed

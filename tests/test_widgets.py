@@ -9,9 +9,13 @@ import pytest
 
 import mlmath_helpers as mh
 
-BUILDERS = {
+ONE_INPUT = mh.make_data([1.5], -0.5, m=24, seed=3, spread=2.0)
+TWO_INPUTS = mh.make_data([2.0, -1.5], 0.5, m=60, seed=1, spread=1.2)
+BUILDERS = {  # every builder of every notebook
     "prediction": lambda: mh.prediction_explorer(),
-    "decision": lambda: mh.decision_explorer(mh.make_data([2.0, -1.5], 0.5, m=60, seed=1, spread=1.2)),
+    "decision": lambda: mh.decision_explorer(TWO_INPUTS),
+    "loss curves": lambda: mh.loss_curves_explorer(),
+    "error surface": lambda: mh.error_surface_explorer(ONE_INPUT),
 }
 
 
@@ -70,7 +74,8 @@ def test_rebuilding_closes_the_old_figure(name):
 def test_sliders_carry_stable_css_classes(name):
     explorer = BUILDERS[name]()
     for label, slider in explorer.sliders.items():
-        assert f"mlmath-slider-{label}" in slider._dom_classes
+        (css,) = [c for c in slider._dom_classes if c.startswith("mlmath-slider-")]
+        assert css.isascii() and (css == f"mlmath-slider-{label}" or not label.isascii())
 
 
 def test_prediction_explorer_handles_w_zero():
@@ -80,12 +85,51 @@ def test_prediction_explorer_handles_w_zero():
 
 
 def test_decision_explorer_counts_correct_points():
-    data = mh.make_data([2.0, -1.5], 0.5, m=60, seed=1, spread=1.2)
-    e = mh.decision_explorer(data, w1=2.0, w2=-1.5, b=0.5)
-    correct = int(np.sum(((data.X @ np.array([2.0, -1.5]) + 0.5) > 0) == (data.y == 1)))
+    e = mh.decision_explorer(TWO_INPUTS, w1=2.0, w2=-1.5, b=0.5)
+    correct = int(np.sum(((TWO_INPUTS.X @ np.array([2.0, -1.5]) + 0.5) > 0) == (TWO_INPUTS.y == 1)))
     assert f"{correct} of 60" in e.readout.value
 
 
 def test_decision_explorer_rejects_data_that_is_not_two_inputs():
     with pytest.raises(ValueError, match="^data: expected X of shape"):
         mh.decision_explorer(mh.make_data([1.0, 2.0, 3.0], 0.0))
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_a_slider_change_after_a_full_draw_blits_only_the_moving_artists(name):
+    explorer = BUILDERS[name]()
+    explorer.fig.canvas.draw()  # what the browser asks for when the canvas first shows
+    assert explorer._background is not None and all(a.get_animated() for a in explorer.moving)
+    slider = next(iter(explorer.sliders.values()))
+    before = np.asarray(explorer.fig.canvas.get_renderer().buffer_rgba()).copy()
+    slider.value = slider.min if slider.value != slider.min else slider.max
+    after = np.asarray(explorer.fig.canvas.get_renderer().buffer_rgba())
+    assert not np.array_equal(before, after), "the pixels changed"
+
+
+def test_error_surface_is_computed_once_and_its_minimum_marked():
+    e = BUILDERS["error surface"]()
+    W_min, b_min, E_min = mh.minimum(ONE_INPUT)
+    dW, db = mh.cross_entropy_gradient(ONE_INPUT.X, ONE_INPUT.y, np.array([W_min]), b_min)
+    assert abs(dW[0]) < 1e-6 and abs(db) < 1e-6  # a stationary point of a convex E: the minimum
+    assert f"minimum E = {E_min:.4f}" in e.readout.value
+    surface = [c for c in e.fig.axes[2].collections]  # the 3-D axes holds the surface
+    e.sliders["W"].value = 3.0
+    assert [c for c in e.fig.axes[2].collections] == surface, "the surface is never re-created"
+
+
+def test_loss_surface_matches_the_maths_layer():
+    W, b = np.array([[0.5, -1.0]]), np.array([[0.2, 1.5]])
+    E = mh.loss_surface(ONE_INPUT, W, b)
+    for i in range(2):
+        z = ONE_INPUT.X[:, 0] * W[0, i] + b[0, i]
+        assert E[0, i] == pytest.approx(mh.cross_entropy_from_logits(ONE_INPUT.y, z))
+        S = mh.loss_surface(ONE_INPUT, W, b, loss="sse")[0, i]
+        assert S == pytest.approx(mh.sse(ONE_INPUT.y, mh.sigmoid(z)))
+
+
+def test_one_input_figures_reject_other_data():
+    with pytest.raises(ValueError, match="^data: expected X of shape \\(m, 1\\)"):
+        mh.error_surface_explorer(TWO_INPUTS)
+    with pytest.raises(ValueError, match="^loss: expected one of"):
+        mh.loss_surface(ONE_INPUT, 0.0, 0.0, loss="mae")
