@@ -365,12 +365,20 @@ def _readout():
     return readout
 
 
-def _slider(description, value, lo, hi, step, css=None):
-    """A FloatSlider whose description is the symbol; CSS class mlmath-slider-<css or description>."""
+def _slider(description, value, lo, hi, step, css=None, kind="float"):
+    """A slider whose description is the symbol; CSS class mlmath-slider-<css or description>.
+
+    kind "float" (FloatSlider), "log" (FloatLogSlider: lo and hi are powers of ten) or "int" (IntSlider).
+    """
     import ipywidgets as widgets
-    s = widgets.FloatSlider(value=value, min=lo, max=hi, step=step, description=description,
-                            readout_format=".2f", continuous_update=True,
-                            style={"description_width": "2.5em"}, layout={"width": "260px"})
+    common = dict(value=value, min=lo, max=hi, step=step, description=description, continuous_update=True,
+                  style={"description_width": "3em"}, layout={"width": "250px"})
+    if kind == "int":
+        s = widgets.IntSlider(**common)
+    elif kind == "log":
+        s = widgets.FloatLogSlider(base=10, readout_format=".3g", **common)
+    else:
+        s = widgets.FloatSlider(readout_format=".2f", **common)
     s.add_class(f"mlmath-slider-{css or description}")
     return s
 
@@ -435,13 +443,35 @@ def sigmoid_figure():
     return fig.canvas
 
 
+def two_inputs(data):
+    """X (m, 2) and y (m,) of a two-input, one-output `Dataset`; ValueError for anything else."""
+    if data.X.ndim != 2 or data.X.shape[1] != 2 or data.y.shape != (data.X.shape[0],):
+        raise ValueError(f"data: expected X of shape (m, 2) and y of shape (m,), got {data.X.shape} "
+                         f"and {data.y.shape}")
+    return data.X, data.y
+
+
+def _class_points(ax, X, y):
+    """Scatter two-input points, class 0 as circles and class 1 as triangles; returns both collections."""
+    return [ax.scatter(X[y == label, 0], X[y == label, 1], s=34, edgecolors="white", linewidths=0.8, zorder=3,
+                       **style) for label, style in CLASS_STYLE.items()]
+
+
+def _boundary(w1, w2, b, grid):
+    """Points of the line w1·x1 + w2·x2 + b = 0 across `grid`, solved for the better-conditioned
+    coordinate; empty when w1 = w2 = 0 (no boundary: every point gets ŷ = σ(b))."""
+    if w1 == 0 and w2 == 0:
+        return [], []
+    if abs(w2) >= abs(w1):
+        return grid, -(w1 * grid + b) / w2
+    return -(w2 * grid + b) / w1, grid
+
+
 def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     """Interactive 2 of notebook 01: two inputs, sliders w1, w2, b; the probability map
     σ(w1·x1 + w2·x2 + b), the boundary w1·x1 + w2·x2 + b = 0, and how many points fall on their side.
     """
-    X, y = data.X, data.y  # (m, 2), (m,)
-    if X.ndim != 2 or X.shape[1] != 2 or y.shape != (X.shape[0],):
-        raise ValueError(f"data: expected X of shape (m, 2) and y of shape (m,), got {X.shape} and {y.shape}")
+    X, y = two_inputs(data)  # (m, 2), (m,)
     lim = float(np.ceil(np.abs(X).max()))
     fig, ax = _figure("01 decision", figsize=(5.6, 4.4))
     grid = np.linspace(-lim, lim, 101)  # (101,)
@@ -449,9 +479,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis",
                       vmin=0, vmax=1, alpha=0.75, interpolation="bilinear")
     fig.colorbar(image, ax=ax, label="ŷ = P(y = 1)")
-    for label, style in CLASS_STYLE.items():
-        pts = X[y == label]
-        ax.scatter(pts[:, 0], pts[:, 1], s=36, edgecolors="white", linewidths=0.8, zorder=3, **style)
+    points = _class_points(ax, X, y)
     wrong = ax.scatter([], [], s=150, facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.5,
                        zorder=4, label="misclassified")
     boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
@@ -459,17 +487,12 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
     sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
     readout = _readout()
-    moving = [image, wrong, boundary]
+    moving = [image, *points, wrong, boundary]  # the points drawn again over the moving map
 
     def update():
         w1, w2, b = (s.value for s in sliders)
         image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
-        if w1 == 0 and w2 == 0:
-            boundary.set_data([], [])  # no boundary: every point gets ŷ = σ(b)
-        elif abs(w2) >= abs(w1):
-            boundary.set_data(grid, -(w1 * grid + b) / w2)
-        else:
-            boundary.set_data(-(w2 * grid + b) / w1, grid)
+        boundary.set_data(*_boundary(w1, w2, b, grid))
         predicted = (w1 * X[:, 0] + w2 * X[:, 1] + b) > 0  # (m,) ŷ > 0.5
         wrong_mask = predicted != (y == 1)
         wrong.set_offsets(X[wrong_mask].reshape(-1, 2))
@@ -574,7 +597,7 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
     Wg, Bg = np.meshgrid(grid, grid)  # (61, 61) each
     E = loss_surface(data, Wg, Bg)  # (61, 61), computed once here and never in a callback
     W_min, b_min, E_min = minimum(data)
-    fig = _figure("02 error surface", figsize=(11.5, 3.9))[0]
+    fig = _figure("02 error surface", figsize=(9.6, 3.5))[0]
     fig.clear()
     specs = fig.add_gridspec(1, 3, width_ratios=[1.1, 1.1, 1])
     ax_c, ax_s = _surface_axes(fig, specs[0], specs[1], Wg, Bg, E, "E(W, b)")
@@ -584,12 +607,11 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
     mark_s, = ax_s.plot([], [], [], "o", ms=8, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
     ax_m = fig.add_subplot(specs[2])
     xs = np.linspace(x.min() - 1, x.max() + 1, 200)  # (200,)
-    curve, = ax_m.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2, label="ŷ = σ(Wx + b)")
-    bars = ax_m.vlines(x, y, y, colors=OKABE_ITO["purple"], lw=2, label="gap |y − ŷ|, width ∝ its loss")
+    curve, = ax_m.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2)
+    bars = ax_m.vlines(x, y, y, colors=OKABE_ITO["purple"], lw=2)  # gap |y − ŷ|, width grows with the loss
     for label, style in CLASS_STYLE.items():
         ax_m.scatter(x[y == label], y[y == label], s=30, zorder=3, edgecolors="white", **style)
-    ax_m.set(xlabel="x", ylabel="ŷ and y", ylim=(-0.08, 1.08), title="the model over the data")
-    ax_m.legend(loc="center right", fontsize=7)
+    ax_m.set(xlabel="x", ylabel="label y (markers), ŷ (curve)", ylim=(-0.08, 1.08), title="σ(Wx + b) over the data")
     sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
     readout = _readout()
     moving = [mark_c, mark_s, curve, bars]
@@ -610,6 +632,160 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
                          f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
 
     return Explorer(fig, sliders, readout, update, moving)
+
+
+def _gradient_grid(x, y, W_grid, b_grid):
+    """∂E/∂W and ∂E/∂b of the mean cross-entropy on a (W, b) grid for one-input data (notebook 03)."""
+    r = sigmoid(W_grid[..., None] * x + b_grid[..., None]) - y  # (*grid, m): ŷ − y per point
+    return np.mean(r * x, axis=-1), np.mean(r, axis=-1)
+
+
+def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
+    """Notebook 03, "The gradient field": arrows of −∇E over the contours of E(W, b), computed once;
+    sliders W and b place a point and show −∇E there with its components.
+    """
+    x, y = one_input(data)
+    grid = np.linspace(-extent, extent, 61)  # (61,)
+    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
+    E = loss_surface(data, Wg, Bg)
+    coarse = np.linspace(-extent, extent, 13)  # (13,) where the field arrows stand
+    Wc, Bc = np.meshgrid(coarse, coarse)
+    dW, db = _gradient_grid(x, y, Wc, Bc)  # (13, 13) each
+    fig, ax = _figure("03 gradient field", figsize=(6.0, 4.6))
+    filled = ax.contourf(Wg, Bg, E, levels=20, cmap="viridis")
+    fig.colorbar(filled, ax=ax, label="E(W, b)")
+    norm = np.hypot(dW, db) + 1e-12
+    ax.quiver(Wc, Bc, -dW / norm, -db / norm, color="white", alpha=0.7, scale=30, width=0.004)  # directions
+    W_min, b_min, _ = minimum(data)
+    _star(ax, W_min, b_min)
+    point, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white")
+    arrow = ax.quiver([W], [b], [0.0], [0.0], color=OKABE_ITO["orange"], angles="xy", scale_units="xy", scale=1,
+                      width=0.008, zorder=5, label="−∇E (scaled ×2)")
+    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="W", ylabel="b",
+           title="white: direction of −∇E; orange: −∇E at the point")
+    sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
+    readout = _readout()
+    moving = [point, arrow]
+
+    def update():
+        W, b = (s.value for s in sliders)
+        (gW,), gb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
+        point.set_data([W], [b])
+        arrow.set_offsets([[W, b]])
+        arrow.set_UVC([-2 * gW], [-2 * gb])
+        readout.value = (f"at W = {W:.2f}, b = {b:.2f}: ∂E/∂W = <b>{gW:+.4f}</b>, ∂E/∂b = <b>{gb:+.4f}</b>, "
+                         f"|∇E| = {np.hypot(gW, gb):.4f}; a step of η moves (W, b) by −η∇E")
+
+    return Explorer(fig, sliders, readout, update, moving)
+
+
+def descent_status(losses):
+    """One plain sentence on how a run of gradient descent went (notebook 03, "Learning rate")."""
+    losses = _array(losses, "losses", ndim=1)
+    if losses.size < 3:
+        return "too few steps to judge: add steps"
+    rises = int(np.sum(np.diff(losses) > 1e-9 * losses[:-1]))  # steps on which E went up
+    if losses[-1] > losses[0]:
+        return "diverging: E ends higher than it started, η is far too large"
+    if rises:
+        return f"overshooting: E went up on {rises} of {losses.size - 1} steps, η is too large for this valley"
+    if abs(losses[-1] - losses[-2]) < 1e-6:
+        return "converged: E has stopped changing"
+    return "descending: E is still falling, add steps or raise η"
+
+
+def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=6.0):
+    """Notebook 03, "Gradient descent": the path of gradient descent on the contours of E and its loss
+    curve; sliders for η (log scale), the start W0, b0 and the number of steps; `Play` animates the
+    step slider. Changing η, W0, b0 or steps reruns the (cheap) descent; a step only moves markers.
+    """
+    import ipywidgets as widgets
+    x, y = one_input(data)
+    grid = np.linspace(-extent, extent, 61)
+    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
+    E = loss_surface(data, Wg, Bg)
+    W_min, b_min, E_min = minimum(data)
+    fig, (ax, ax_loss) = _figure("03 descent", ncols=2, figsize=(9.4, 3.9), width_ratios=[1.15, 1])
+    ax.contourf(Wg, Bg, E, levels=20, cmap="viridis")
+    _star(ax, W_min, b_min)
+    path, = ax.plot([], [], "-o", ms=3, lw=1.2, color="white", label="path")
+    now, = ax.plot([], [], "o", ms=10, color=OKABE_ITO["vermillion"], markeredgecolor="white", label="step k")
+    ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="W", ylabel="b", title="E(W, b) and the path")
+    max_steps = 100
+    loss_line, = ax_loss.plot([], [], color=OKABE_ITO["blue"], lw=1.5)
+    loss_now, = ax_loss.plot([], [], "o", ms=8, color=OKABE_ITO["vermillion"])
+    ax_loss.axhline(E_min, color=OKABE_ITO["orange"], ls="--", lw=1, label=f"minimum E = {E_min:.3f}")
+    ax_loss.set(yscale="log", xlim=(0, max_steps), ylim=(0.9 * E_min, 30), xlabel="step k", ylabel="E",
+                title="the loss at each step")
+    ax_loss.legend(loc="upper right", fontsize=8)
+    sliders = [_slider("η", learning_rate, -2, 1.5, 0.05, css="eta", kind="log"),
+               _slider("W0", W0, -extent, extent, 0.1), _slider("b0", b0, -extent, extent, 0.1),
+               _slider("steps", steps, 1, max_steps, 1, kind="int"), _slider("step", 0, 0, steps, 1, kind="int")]
+    eta, w0, b0_, n_steps, step = sliders
+    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=150, description="play the steps")
+    widgets.jslink((play, "value"), (step, "value"))
+    readout = _readout()
+    moving = [path, now, loss_line, loss_now]
+    run = {}
+
+    def update():
+        key = (eta.value, w0.value, b0_.value, n_steps.value)
+        if run.get("key") != key:  # the parameters changed: rerun the descent, a few ms
+            h = gradient_descent(x[:, None], y, np.array([w0.value]), b0_.value, eta.value, n_steps.value)
+            run.update(key=key, W=h.W[:, 0], b=h.b, loss=h.loss, status=descent_status(h.loss))
+            path.set_data(run["W"], run["b"])
+            loss_line.set_data(np.arange(len(h.loss)), h.loss)
+            step.max = play.max = n_steps.value
+        k = min(step.value, n_steps.value)
+        now.set_data([run["W"][k]], [run["b"][k]])
+        loss_now.set_data([k], [run["loss"][k]])
+        readout.value = (f"step {k} of {n_steps.value} with η = {eta.value:.3g}: W = {run['W'][k]:.3f}, "
+                         f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
+                         f"After {n_steps.value} steps: <b>{run['status']}</b>.")
+
+    return Explorer(fig, sliders, readout, update, moving, extra=[play])
+
+
+def training_explorer(data, learning_rate=0.5, steps=150):
+    """Notebook 03, "Training on two inputs": the descent is run once; `Play` and the step slider move
+    the decision boundary, the probability map and the loss marker through its steps.
+    """
+    import ipywidgets as widgets
+    X, y = two_inputs(data)  # (m, 2), (m,)
+    h = gradient_descent(X, y, np.zeros(2), 0.0, learning_rate, steps)  # computed once
+    accuracy = np.mean(((X @ h.W.T + h.b) > 0) == (y[:, None] == 1), axis=0)  # (steps + 1,)
+    lim = float(np.ceil(np.abs(X).max()))
+    grid = np.linspace(-lim, lim, 81)
+    G1, G2 = np.meshgrid(grid, grid)  # (81, 81)
+    fig, (ax, ax_loss) = _figure("03 training", ncols=2, figsize=(9.4, 4.0), width_ratios=[1, 1.1])
+    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis", vmin=0, vmax=1,
+                      alpha=0.75, interpolation="bilinear")
+    points = _class_points(ax, X, y)
+    boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2)
+    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal",
+           title="ŷ and the boundary at step k")
+    ax_loss.plot(h.loss, color=OKABE_ITO["blue"], lw=1.5, label="E")
+    ax_loss.plot(accuracy, color=OKABE_ITO["green"], lw=1.5, ls="--", label="accuracy")
+    marks, = ax_loss.plot([], [], "o", ms=7, color=OKABE_ITO["vermillion"], ls="none")
+    ax_loss.set(xlabel="step k", ylim=(0, 1.05), title="loss and accuracy")
+    ax_loss.legend(loc="center right", fontsize=8)
+    step = _slider("step", 0, 0, steps, 1, kind="int")
+    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=60, description="play the steps")
+    widgets.jslink((play, "value"), (step, "value"))
+    readout = _readout()
+
+    def update():
+        k = step.value
+        (w1, w2), b = h.W[k], h.b[k]
+        image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
+        boundary.set_data(*_boundary(w1, w2, b, grid))
+        marks.set_data([k, k], [h.loss[k], accuracy[k]])
+        readout.value = (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "
+                         f"accuracy <b>{accuracy[k]:.0%}</b>")
+
+    explorer = Explorer(fig, [step], readout, update, [image, *points, boundary, marks], extra=[play])
+    explorer.history, explorer.accuracy = h, accuracy
+    return explorer
 
 
 # =====================================================================================
@@ -734,3 +910,45 @@ def check_cross_entropy(fn):
         return _fail(f"for perfect predictions ŷ = 1 and ŷ = 0 it gave {err or out}: log(0) appears "
                      f"(0·ln 0 is nan); clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15).")
     return CheckResult(True, "✓ cross_entropy passes: the mean, the sign, both terms, and finite at ŷ = 0 or 1.")
+
+
+def check_gradient_step(fn):
+    """Notebook 03, exercise: does `fn(X, y, W, b, learning_rate)` return one gradient-descent step
+    (W − η ∂E/∂W, b − η ∂E/∂b) for the mean cross-entropy?
+    """
+    rng = np.random.default_rng(0)
+    X, W, b, eta = rng.normal(size=(6, 2)), np.array([0.5, -0.3]), 0.2, 0.1  # (6, 2), (2,)
+    y = np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0])
+    out, err = _call(fn, X, y, W.copy(), b, eta)
+    if err is None and out is None:
+        return _not_implemented("gradient_step")
+    if err:
+        return _fail(f"gradient_step raised {err}.")
+    try:
+        if not (isinstance(out, (tuple, list)) and len(out) == 2):
+            raise TypeError
+        W_new, b_new = np.asarray(out[0], dtype=float), float(np.squeeze(out[1]))
+    except (TypeError, ValueError):
+        return _fail(f"gradient_step returned {type(out).__name__}; return the pair (new W, new b).")
+    if W_new.shape != W.shape:
+        return _fail(f"the new W has shape {W_new.shape}, expected {W.shape}: ∂E/∂W is X.T @ (ŷ − y) / m.")
+    r = predict(W, X, b) - y  # (6,) ŷ − y
+    dW, db = X.T @ r / len(y), r.mean()
+    want = (W - eta * dW, b - eta * db)
+    wrong_W = {
+        tuple(W + eta * dW): "the sign is flipped: step against the gradient, W − η ∂E/∂W",
+        tuple(W - eta * dW * len(y)): "it uses the sum, not the mean: divide the gradient by m",
+        tuple(W - dW): "the learning rate η is missing",
+    }
+    for value, cause in wrong_W.items():
+        if np.allclose(W_new, value, rtol=1e-9):
+            return _fail(f"the new W is {np.round(W_new, 5).tolist()}: {cause}.")
+    if not np.allclose(W_new, want[0], rtol=1e-9):
+        return _fail(f"the new W is {np.round(W_new, 5).tolist()}, expected {np.round(want[0], 5).tolist()}: "
+                     f"∂E/∂wⱼ = (1/m) Σᵢ (ŷᵢ − yᵢ) xᵢⱼ.")
+    if np.isclose(b_new, b):
+        return _fail("b did not change: update the bias too, b − η ∂E/∂b with ∂E/∂b = mean(ŷ − y).")
+    if not np.isclose(b_new, want[1], rtol=1e-9):
+        return _fail(f"the new W is right but the new b is {b_new:.5f}, expected {want[1]:.5f}: the bias "
+                     f"gradient is ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ), no x in it.")
+    return CheckResult(True, "✓ gradient_step passes: the mean gradient, the right sign, η, and the bias step.")

@@ -40,10 +40,6 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
         explorers = panel.locator(".mlmath-explorer")
         explorers.first.locator("canvas").first.wait_for(timeout=30000)
         page.wait_for_timeout(500)  # let the first frames of every figure arrive
-        ARTIFACTS.mkdir(exist_ok=True)
-        explorers.first.scroll_into_view_if_needed()
-        page.screenshot(path=str(ARTIFACTS / f"{Path(notebook).stem}.png"), full_page=False)
-
         text = panel.inner_text()
         assert "Error displaying widget" not in text
         assert panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0, "stderr or error"
@@ -72,5 +68,8 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
                 page.mouse.up()
                 wait_for_repaint(page, element, before)  # by a mouse drag
         assert "Error displaying widget" not in panel.inner_text()
+        ARTIFACTS.mkdir(exist_ok=True)  # the last figure after its sliders moved: blitted frames as seen
+        explorers.last.scroll_into_view_if_needed()
+        page.screenshot(path=str(ARTIFACTS / f"{Path(notebook).stem}.png"))
     finally:
         page.close()

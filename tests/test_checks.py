@@ -93,3 +93,39 @@ def test_check_cross_entropy_passes_a_clipped_mean():
 
     assert mh.check_cross_entropy(learner).passed
     assert mh.check_cross_entropy(mh.cross_entropy).passed
+
+
+def _step(sign=-1.0, mean=True, eta_used=True, bias="right"):
+    """A gradient step with one deliberate mistake switched on."""
+    def step(X, y, W, b, learning_rate):
+        r = mh.sigmoid(X @ W + b) - y
+        m = len(y) if mean else 1
+        eta = learning_rate if eta_used else 1.0
+        db = {"right": r.mean(), "with x": np.mean(r * X[:, 0]), "label minus prediction": -r.mean(),
+              "none": 0.0}[bias]
+        return W + sign * eta * X.T @ r / m, b + sign * eta * db
+    return step
+
+
+GRADIENT_STEP_CASES = [
+    (lambda X, y, W, b, eta: None, "Not implemented yet"),
+    (_step(sign=+1.0), "sign is flipped"),
+    (_step(mean=False), "sum, not the mean"),
+    (_step(eta_used=False), "learning rate η is missing"),
+    (_step(bias="with x"), "no x in it"),
+    (_step(bias="label minus prediction"), "bias"),
+    (_step(bias="none"), "b did not change"),
+    (lambda X, y, W, b, eta: W, "return the pair"),
+    (lambda X, y, W, b, eta: (W[:1], b), "shape"),
+]
+
+
+@pytest.mark.parametrize("fn,words", GRADIENT_STEP_CASES)
+def test_check_gradient_step_names_the_mistake(fn, words):
+    result = mh.check_gradient_step(fn)
+    assert not result.passed
+    assert words in result.message
+
+
+def test_check_gradient_step_passes_a_correct_step():
+    assert mh.check_gradient_step(_step()).passed

@@ -3,6 +3,7 @@
 The spec: a slider change moves some artist (lines, points, images, text), updates the readout,
 re-creates nothing, and raises no exception or warning (pytest turns warnings into errors).
 """
+import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -16,6 +17,9 @@ BUILDERS = {  # every builder of every notebook
     "decision": lambda: mh.decision_explorer(TWO_INPUTS),
     "loss curves": lambda: mh.loss_curves_explorer(),
     "error surface": lambda: mh.error_surface_explorer(ONE_INPUT),
+    "gradient field": lambda: mh.gradient_field_explorer(ONE_INPUT),
+    "descent": lambda: mh.descent_explorer(ONE_INPUT),
+    "training": lambda: mh.training_explorer(TWO_INPUTS),
 }
 
 
@@ -39,10 +43,18 @@ def same(a, b):
 
 
 def sweep_values(slider):
-    """The whole range in 20 steps, then the ends and zero, each reached from a different value."""
-    values = list(np.linspace(slider.min, slider.max, 21))
-    values += [slider.max, slider.min, 0.0 if slider.min < 0 < slider.max else slider.min, slider.max]
-    return [round(v / slider.step) * slider.step for v in values]
+    """The whole range in 20 steps, then the ends and zero, each reached from a different value.
+
+    A FloatLogSlider's min and max are powers of its base; an IntSlider gets integers.
+    """
+    lo, hi = slider.min, slider.max
+    values = list(np.linspace(lo, hi, 21)) + [hi, lo, 0.0 if lo < 0 < hi else lo, hi]
+    values = [round(v / slider.step) * slider.step for v in values]
+    if isinstance(slider, widgets.FloatLogSlider):
+        return [slider.base ** v for v in values]
+    if isinstance(slider, widgets.IntSlider):
+        return [int(round(v)) for v in values]
+    return values
 
 
 @pytest.mark.parametrize("name", BUILDERS)
@@ -133,3 +145,48 @@ def test_one_input_figures_reject_other_data():
         mh.error_surface_explorer(TWO_INPUTS)
     with pytest.raises(ValueError, match="^loss: expected one of"):
         mh.loss_surface(ONE_INPUT, 0.0, 0.0, loss="mae")
+
+
+@pytest.mark.parametrize("name", ["descent", "training"])
+def test_playing_every_step_moves_markers_only(name):
+    explorer = BUILDERS[name]()
+    step = explorer.sliders["step"]
+    surfaces = [list(ax.collections) for ax in explorer.fig.axes]
+    seen = []
+    for k in range(step.max + 1):  # what the Play widget does, one step at a time
+        step.value = k
+        seen.append(np.concatenate([np.ravel(a.get_xydata()) for a in explorer.moving if hasattr(a, "get_xydata")]))
+        assert f"step {k}" in explorer.readout.value
+    assert len({s.tobytes() for s in seen}) > step.max // 2, "the markers moved through the steps"
+    assert [list(ax.collections) for ax in explorer.fig.axes] == surfaces, "nothing re-created"
+
+
+def test_descent_with_a_huge_learning_rate_says_so_in_plain_words():
+    e = mh.descent_explorer(ONE_INPUT, learning_rate=10 ** 1.5, steps=100)
+    e.sliders["step"].value = 100
+    assert "η is" in e.readout.value and "nan" not in e.readout.value and "inf" not in e.readout.value
+
+
+@pytest.mark.parametrize("losses,words", [
+    ([1.0, 0.8, 0.7, 0.65], "descending"),
+    ([1.0, 0.5, 0.5, 0.5], "converged"),
+    ([1.0, 0.5, 0.7, 0.4], "overshooting: E went up on 1 of 3"),
+    ([1.0, 2.0, 4.0, 8.0], "diverging"),
+    ([1.0, 0.9], "too few steps"),
+])
+def test_descent_status(losses, words):
+    assert words in mh.descent_status(losses)
+
+
+def test_gradient_grid_matches_the_gradient_of_the_maths_layer():
+    x, y = mh.one_input(ONE_INPUT)
+    dW, db = mh._gradient_grid(x, y, np.array([[0.7]]), np.array([[-1.2]]))
+    (gW,), gb = mh.cross_entropy_gradient(ONE_INPUT.X, y, np.array([0.7]), -1.2)
+    assert dW[0, 0] == pytest.approx(gW) and db[0, 0] == pytest.approx(gb)
+
+
+def test_training_explorer_ends_near_the_optimum():
+    e = BUILDERS["training"]()
+    best = mh.gradient_descent(TWO_INPUTS.X, TWO_INPUTS.y, np.zeros(2), 0.0, 1.0, 3000)
+    assert e.history.loss[-1] - best.loss[-1] < 1e-3
+    assert e.accuracy[-1] > 0.7
