@@ -634,9 +634,14 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
     return Explorer(fig, sliders, readout, update, moving)
 
 
-def _gradient_grid(x, y, W_grid, b_grid):
-    """∂E/∂W and ∂E/∂b of the mean cross-entropy on a (W, b) grid for one-input data (notebook 03)."""
-    r = sigmoid(W_grid[..., None] * x + b_grid[..., None]) - y  # (*grid, m): ŷ − y per point
+def _gradient_grid(x, y, W_grid, b_grid, loss="cross_entropy"):
+    """∂E/∂W and ∂E/∂b on a (W, b) grid for one-input data: the mean cross-entropy (notebook 03) or
+    the SSE (notebook 04); the same formulas as `cross_entropy_gradient` and `sse_gradient`."""
+    h = W_grid[..., None] * x + b_grid[..., None]  # (*grid, m)
+    if loss == "sse":
+        delta = (y - sigmoid(h)) * sigmoid_prime(h)  # (*grid, m): the error term δ per point
+        return -np.sum(delta * x, axis=-1), -np.sum(delta, axis=-1)
+    r = sigmoid(h) - y  # (*grid, m): ŷ − y per point
     return np.mean(r * x, axis=-1), np.mean(r, axis=-1)
 
 
@@ -786,6 +791,88 @@ def training_explorer(data, learning_rate=0.5, steps=150):
     explorer = Explorer(fig, [step], readout, update, [image, *points, boundary, marks], extra=[play])
     explorer.history, explorer.accuracy = h, accuracy
     return explorer
+
+
+def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
+    """Notebook 04, "SSE against cross-entropy": both error surfaces of one sigmoid unit over (W, b), as
+    contours and rotatable 3-D surfaces, computed once; sliders W and b mark all four with both readouts.
+    """
+    grid = np.linspace(-extent, extent, 61)
+    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
+    fig = _figure("04 sse vs cross-entropy", figsize=(8.8, 6.6))[0]
+    fig.clear()
+    specs = fig.add_gridspec(2, 2)
+    moving, marks = [], []
+    for row, loss, title in [(0, "sse", "SSE"), (1, "cross_entropy", "cross-entropy")]:
+        E = loss_surface(data, Wg, Bg, loss)  # (61, 61), once
+        ax_c, ax_s = _surface_axes(fig, specs[row, 0], specs[row, 1], Wg, Bg, E, title)
+        W_min, b_min, E_min = minimum(data, loss=loss, W=1.0)
+        _star(ax_c, W_min, b_min)
+        _star(ax_s, W_min, b_min, E_min)
+        mark_c, = ax_c.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+        mark_s, = ax_s.plot([], [], [], "o", ms=8, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+        moving += [mark_c, mark_s]
+        marks.append((loss, mark_c, mark_s))
+    x, y = one_input(data)
+    sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
+    readout = _readout()
+
+    def update():
+        W, b = (s.value for s in sliders)
+        values = {}
+        for loss, mark_c, mark_s in marks:
+            E_now = float(loss_surface(data, np.array(W), np.array(b), loss))
+            mark_c.set_data([W], [b])
+            mark_s.set_data_3d([W], [b], [E_now])
+            values[loss] = E_now
+        (sW,), sb = sse_gradient(x[:, None], y, np.array([W]), b)
+        (cW,), cb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
+        readout.value = (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
+                         f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
+
+    return Explorer(fig, sliders, readout, update, moving)
+
+
+def vanishing_gradient_figure(data, b=None, extent=10.0):
+    """Notebook 04, "Vanishing gradients": along the line W ∈ [−extent, extent] at fixed b, the mean
+    f'(h) = σ'(h) over the points and |∇E| of both losses (log scale)."""
+    x, y = one_input(data)
+    if b is None:
+        b = minimum(data)[1]
+    Ws = np.linspace(-extent, extent, 401)  # (401,)
+    bs = np.full_like(Ws, b)
+    fprime = sigmoid_prime(Ws[:, None] * x + b).mean(axis=1)  # (401,) mean over the points
+    sse_norm = np.hypot(*_gradient_grid(x, y, Ws, bs, "sse"))  # (401,)
+    ce_norm = np.hypot(*_gradient_grid(x, y, Ws, bs))
+    fig, (ax1, ax2) = _figure("04 vanishing gradient", nrows=2, sharex=True, figsize=(6.4, 4.8))
+    ax1.plot(Ws, fprime, color=OKABE_ITO["orange"], lw=2)
+    ax1.set(ylabel="mean f'(h) = σ'(h)", title=f"along W at b = {b:.2f}")
+    ax2.semilogy(Ws, sse_norm, color=OKABE_ITO["vermillion"], lw=2, label="|∇E|, SSE")
+    ax2.semilogy(Ws, ce_norm, color=OKABE_ITO["blue"], lw=2, ls="--", label="|∇E|, cross-entropy")
+    ax2.set(xlabel="W", ylabel="|∇E| (log scale)")
+    ax2.legend(fontsize=8, loc="lower left")
+    return fig.canvas
+
+
+def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=300):
+    """Notebook 04, "Training with both losses": the same unit from the same start, trained on the mean
+    cross-entropy (η) and on the SSE (η/m, as the SSE sums over the m points); loss relative to its
+    start, and accuracy, per step. Returns (canvas, {loss: DescentHistory})."""
+    x, y = one_input(data)
+    X, m = x[:, None], len(y)
+    runs = {"cross_entropy": gradient_descent(X, y, np.array([W0]), b0, learning_rate, steps),
+            "sse": gradient_descent(X, y, np.array([W0]), b0, learning_rate / m, steps, loss="sse")}
+    fig, (ax1, ax2) = _figure("04 training comparison", ncols=2, figsize=(9.0, 3.4))
+    for (loss, h), color, ls in zip(runs.items(), (OKABE_ITO["blue"], OKABE_ITO["vermillion"]), ("--", "-")):
+        name = "cross-entropy" if loss == "cross_entropy" else "SSE"
+        accuracy = np.mean(((h.W[:, 0, None] * x + h.b[:, None]) > 0) == (y == 1), axis=1)  # (steps + 1,)
+        ax1.plot(h.loss / h.loss[0], color=color, ls=ls, lw=2, label=name)
+        ax2.plot(accuracy, color=color, ls=ls, lw=2, label=name)
+    ax1.set(xlabel="step", ylabel="E / E at the start", title="loss, relative to its start", ylim=(0, 1.05))
+    ax2.set(xlabel="step", ylabel="accuracy", title="accuracy", ylim=(0, 1.02))
+    ax1.legend(fontsize=8)
+    ax2.legend(fontsize=8, loc="lower right")
+    return fig.canvas, runs
 
 
 # =====================================================================================
@@ -952,3 +1039,44 @@ def check_gradient_step(fn):
         return _fail(f"the new W is right but the new b is {b_new:.5f}, expected {want[1]:.5f}: the bias "
                      f"gradient is ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ), no x in it.")
     return CheckResult(True, "✓ gradient_step passes: the mean gradient, the right sign, η, and the bias step.")
+
+
+def check_delta_rule(fn):
+    """Notebook 04, exercise: does `fn(X, y, W, b, learning_rate)` return one delta-rule step
+    (W + η Xᵀδ, b + η Σ_μ δ) with δ = (y − ŷ) f'(h) for sigmoid units, W of shape (n, k)?
+    """
+    rng = np.random.default_rng(1)
+    X, W, b, eta = rng.normal(size=(5, 2)), rng.normal(size=(2, 2)), np.array([0.1, -0.2]), 0.3  # n = k = 2
+    y = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [1.0, 0.0]])  # (5, 2)
+    out, err = _call(fn, X, y, W.copy(), b.copy(), eta)
+    if err is None and out is None:
+        return _not_implemented("delta_rule_step")
+    if err:
+        return _fail(f"delta_rule_step raised {err}; with W of shape (n, k), h = X @ W + b is (m, k).")
+    if not (isinstance(out, (tuple, list)) and len(out) == 2):
+        return _fail(f"delta_rule_step returned {type(out).__name__}; return the pair (new W, new b).")
+    W_new, b_new = (np.asarray(v, dtype=float) for v in out)
+    h = X @ W + b  # (5, 2)
+    error = y - sigmoid(h)  # (5, 2)
+    delta = error * sigmoid_prime(h)
+    want_W, want_b = W + eta * X.T @ delta, b + eta * delta.sum(axis=0)
+    if W_new.shape != W.shape:
+        return _fail(f"the new W has shape {W_new.shape}, expected {W.shape}: for several outputs "
+                     f"ΔW = η Xᵀδ, (n, m) times (m, k).")
+    delta_x = error * sigmoid_prime(X)  # the classic slip: f' of the input, not of h
+    wrong = {
+        "f' is taken at the input x; take it at h = Σᵢ wᵢⱼ xᵢ + bⱼ, the unit's input": W + eta * X.T @ delta_x,
+        "the sign is flipped: with δ = (y − ŷ) f'(h) the step is W + η Xᵀδ": W - eta * X.T @ delta,
+        "the learning rate η is missing": W + X.T @ delta,
+        "ΔW is transposed: Xᵀδ is (n, m) times (m, k), not δᵀX": W + eta * delta.T @ X,
+        "f'(h) is missing from δ: δ = (y − ŷ) f'(h)": W + eta * X.T @ error,
+    }
+    for cause, value in wrong.items():
+        if np.allclose(W_new, value, rtol=1e-9):
+            return _fail(f"the new W is wrong: {cause}.")
+    if not np.allclose(W_new, want_W, rtol=1e-9):
+        return _fail(f"the new W is {np.round(W_new, 4).tolist()}, expected {np.round(want_W, 4).tolist()}.")
+    if b_new.shape != b.shape or not np.allclose(b_new, want_b, rtol=1e-9):
+        return _fail(f"the new W is right but the new b is {np.round(b_new, 4).tolist()}, expected "
+                     f"{np.round(want_b, 4).tolist()}: Δb = η Σ_μ δ (sum over the points, axis 0).")
+    return CheckResult(True, "✓ delta_rule_step passes: f'(h) at h, the sign, η, and shapes (n, k) and (k,).")

@@ -129,3 +129,39 @@ def test_check_gradient_step_names_the_mistake(fn, words):
 
 def test_check_gradient_step_passes_a_correct_step():
     assert mh.check_gradient_step(_step()).passed
+
+
+def _delta_step(at="h", sign=1.0, eta_used=True, transposed=False, with_fprime=True, bias=True):
+    """A delta-rule step for W (n, k) with one deliberate mistake switched on."""
+    def step(X, y, W, b, learning_rate):
+        h = X @ W + b
+        error = y - mh.sigmoid(h)
+        delta = error * (mh.sigmoid_prime(h if at == "h" else X) if with_fprime else 1.0)
+        eta = learning_rate if eta_used else 1.0
+        dW = delta.T @ X if transposed else X.T @ delta
+        return W + sign * eta * dW, b + (eta * delta.sum(axis=0) if bias else 0.0)
+    return step
+
+
+DELTA_CASES = [
+    (lambda X, y, W, b, eta: None, "Not implemented yet"),
+    (_delta_step(at="x"), "f' is taken at the input x"),
+    (_delta_step(sign=-1.0), "sign is flipped"),
+    (_delta_step(eta_used=False), "learning rate η is missing"),
+    (_delta_step(transposed=True), "transposed"),
+    (_delta_step(with_fprime=False), "f'(h) is missing"),
+    (_delta_step(bias=False), "Δb = η Σ_μ δ"),
+    (lambda X, y, W, b, eta: (W[:, 0], b), "expected (2, 2)"),
+    (lambda X, y, W, b, eta: (W @ X, b), "raised"),
+]
+
+
+@pytest.mark.parametrize("fn,words", DELTA_CASES)
+def test_check_delta_rule_names_the_mistake(fn, words):
+    result = mh.check_delta_rule(fn)
+    assert not result.passed
+    assert words in result.message
+
+
+def test_check_delta_rule_passes_a_correct_step():
+    assert mh.check_delta_rule(_delta_step()).passed

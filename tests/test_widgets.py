@@ -20,6 +20,7 @@ BUILDERS = {  # every builder of every notebook
     "gradient field": lambda: mh.gradient_field_explorer(ONE_INPUT),
     "descent": lambda: mh.descent_explorer(ONE_INPUT),
     "training": lambda: mh.training_explorer(TWO_INPUTS),
+    "sse vs cross-entropy": lambda: mh.sse_vs_cross_entropy_explorer(ONE_INPUT),
 }
 
 
@@ -190,3 +191,23 @@ def test_training_explorer_ends_near_the_optimum():
     best = mh.gradient_descent(TWO_INPUTS.X, TWO_INPUTS.y, np.zeros(2), 0.0, 1.0, 3000)
     assert e.history.loss[-1] - best.loss[-1] < 1e-3
     assert e.accuracy[-1] > 0.7
+
+
+def test_gradient_grid_of_sse_matches_the_maths_layer():
+    x, y = mh.one_input(ONE_INPUT)
+    dW, db = mh._gradient_grid(x, y, np.array([-2.5]), np.array([0.4]), loss="sse")
+    (gW,), gb = mh.sse_gradient(ONE_INPUT.X, y, np.array([-2.5]), 0.4)
+    assert dW[0] == pytest.approx(gW) and db[0] == pytest.approx(gb)
+
+
+def test_static_figures_of_notebook_04_draw_without_warnings():
+    for canvas in (mh.vanishing_gradient_figure(ONE_INPUT), mh.training_comparison_figure(ONE_INPUT)[0]):
+        canvas.draw()
+        assert canvas.figure.axes
+
+
+def test_from_a_saturated_start_cross_entropy_learns_and_sse_stalls():
+    _, runs = mh.training_comparison_figure(ONE_INPUT, W0=-6.0, b0=4.0, steps=300)
+    ce, sse = runs["cross_entropy"], runs["sse"]
+    assert ce.loss[-1] < 0.1 * ce.loss[0]  # cross-entropy: down by over 90 %
+    assert sse.loss[-1] > 0.95 * sse.loss[0]  # SSE: under 5 % in the same number of steps
