@@ -179,8 +179,16 @@ def cross_entropy_gradient(X, y, W, b):
     and db a float (W of shape (n,)) or (k,) (W of shape (n, k)).
     """
     X, y, z = _xy(X, y, W, b)
-    r = (sigmoid(z) - y) / X.shape[0]  # (m,) or (m, k): error per point, already divided by m
-    return X.T @ r, _out(r.sum(axis=0))  # (n,) or (n, k); float or (k,)
+    _, dW, db = _cross_entropy_step(X, y, z)
+    return dW, _out(db)
+
+
+def _cross_entropy_step(X, y, z):
+    """(E, ∂E/∂W, ∂E/∂b) of the mean cross-entropy from checked X, y and logits z; no validation."""
+    m = X.shape[0]
+    r = (sigmoid(z) - y) / m  # (m,) or (m, k): error per point, already divided by m
+    loss = np.sum(np.logaddexp(0.0, z) - y * z) / m
+    return loss, X.T @ r, r.sum(axis=0)  # float; (n,) or (n, k); () or (k,)
 
 
 def sse(y, y_hat):
@@ -198,8 +206,15 @@ def sse_gradient(X, y, W, b):
     ∂E/∂b_j = −Σ_μ δ_j^μ. The derivative is taken at h, not at x. Shapes as `cross_entropy_gradient`.
     """
     X, y, h = _xy(X, y, W, b, labels=False)
-    delta = (y - sigmoid(h)) * sigmoid_prime(h)  # (m,) or (m, k)
-    return -(X.T @ delta), _out(-delta.sum(axis=0))
+    _, dW, db = _sse_step(X, y, h)
+    return dW, _out(db)
+
+
+def _sse_step(X, y, h):
+    """(E, ∂E/∂W, ∂E/∂b) of the SSE from checked X, y and unit inputs h; no validation."""
+    y_hat = sigmoid(h)
+    delta = (y - y_hat) * sigmoid_prime(h)  # (m,) or (m, k): the error terms δ
+    return 0.5 * np.sum((y - y_hat) ** 2), -(X.T @ delta), -delta.sum(axis=0)
 
 
 def numerical_gradient(f, theta, h=1e-6):
@@ -232,10 +247,7 @@ class DescentHistory:
     loss: np.ndarray
 
 
-LOSSES = {  # name -> (loss from X, y, W, b; gradient)
-    "cross_entropy": (lambda X, y, W, b: cross_entropy_from_logits(y, _logits(W, X, b)), cross_entropy_gradient),
-    "sse": (lambda X, y, W, b: sse(y, predict(W, X, b)), sse_gradient),
-}
+LOSSES = {"cross_entropy": _cross_entropy_step, "sse": _sse_step}  # name -> (E, ∂E/∂W, ∂E/∂b) from logits
 
 
 def gradient_descent(X, y, W, b, learning_rate, steps, loss="cross_entropy"):
@@ -244,24 +256,25 @@ def gradient_descent(X, y, W, b, learning_rate, steps, loss="cross_entropy"):
 
     Returns a `DescentHistory`; row 0 is the start. The losses are computed from the logits,
     so even a far too large η gives finite numbers (oscillation or growth, never nan).
+    The inputs are checked once; the loop itself is plain numpy.
     """
     if loss not in LOSSES:
         raise ValueError(f"loss: expected one of {sorted(LOSSES)}, got {loss!r}")
-    loss_fn, grad_fn = LOSSES[loss]
     X, y, _ = _xy(X, y, W, b, labels=loss == "cross_entropy")
-    W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
     if not (np.isscalar(learning_rate) and np.isfinite(learning_rate) and learning_rate > 0):
         raise ValueError(f"learning_rate: expected a positive finite number, got {learning_rate!r}")
     if not (isinstance(steps, (int, np.integer)) and steps >= 0):
         raise ValueError(f"steps: expected a non-negative integer, got {steps!r}")
-    Ws, bs, losses = [W.copy()], [b.copy()], [loss_fn(X, y, W, b)]
+    step = LOSSES[loss]
+    W, b = np.asarray(W, dtype=float), np.asarray(b, dtype=float)
+    Ws, bs, losses = [W], [b], []
     for _ in range(steps):
-        dW, db = grad_fn(X, y, W, b)
-        W = W - learning_rate * dW
-        b = b - learning_rate * np.asarray(db)
+        E, dW, db = step(X, y, X @ W + b)
+        losses.append(E)
+        W, b = W - learning_rate * dW, b - learning_rate * db
         Ws.append(W)
         bs.append(b)
-        losses.append(loss_fn(X, y, W, b))
+    losses.append(step(X, y, X @ W + b)[0])
     return DescentHistory(np.array(Ws), np.array(bs), np.array(losses))
 
 
@@ -317,37 +330,41 @@ CLASS_STYLE = {0: dict(marker="o", color=OKABE_ITO["vermillion"], label="class 0
 class Explorer:
     """An interactive figure: `widget` to display, `sliders` by description, `fig`, `readout`.
 
-    `update()` moves the data of the `moving` artists and sets the readout; the explorer then
-    redraws by blitting: the rest of the figure is kept as a pixel background after each full draw
-    (rotating a 3-D view or resizing makes one), and a slider change restores it, draws only the
-    moving artists and sends ipympl the changed pixels. Until a first full draw it asks for one.
+    `update()` moves the data of the `moving` artists and returns the readout text (HTML). The
+    explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
+    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it,
+    draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
+    the figure answers first. Until a first full draw it asks the browser for one.
     A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
     """
 
-    def __init__(self, fig, sliders, readout, update, moving, extra=()):
+    def __init__(self, fig, sliders, update, moving, extra=()):
         import ipywidgets as widgets
-        self.fig, self.readout, self.update, self.moving = fig, readout, update, list(moving)
+        self.fig, self.update, self.moving = fig, update, list(moving)
         self.sliders = {s.description: s for s in sliders}
+        self.readout = widgets.HTML()
+        self.readout.add_class("mlmath-readout")
         self._background = None
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn over the background instead
         fig.canvas.mpl_connect("draw_event", self._on_full_draw)
         for s in sliders:
             s.observe(self.on_change, "value")
-        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, readout])
+        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout])
         self.widget.add_class("mlmath-explorer")
-        update()
+        self.readout.value = update()
 
     def on_change(self, _change=None):
-        """A slider moved: update the artists and the readout, then redraw them alone."""
-        self.update()
+        """A slider moved: update the artists, redraw them alone, then the readout."""
+        text = self.update()
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw_idle()
-            return
-        canvas.restore_region(self._background)
-        self._draw_moving()
-        canvas.blit(self.fig.bbox)
+        else:
+            canvas.restore_region(self._background)
+            self._draw_moving()
+            canvas.blit(self.fig.bbox)
+        self.readout.value = text
 
     def _on_full_draw(self, _event):
         self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
@@ -356,13 +373,6 @@ class Explorer:
     def _draw_moving(self):
         for artist in self.moving:
             self.fig.draw_artist(artist)
-
-
-def _readout():
-    import ipywidgets as widgets
-    readout = widgets.HTML()
-    readout.add_class("mlmath-readout")
-    return readout
 
 
 def _slider(description, value, lo, hi, step, css=None, kind="float"):
@@ -420,11 +430,10 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
         if crossing is not None:
             cross.set_xdata([crossing, crossing])
         where = "none: with W = 0, ŷ = σ(b) for every x" if crossing is None else f"x = {crossing:.3f}"
-        readout.value = (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
+        return (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
                          f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
 
-    readout = _readout()
-    return Explorer(fig, sliders, readout, update, moving=[curve, point, cross])
+    return Explorer(fig, sliders, update, moving=[curve, point, cross])
 
 
 def sigmoid_figure():
@@ -477,7 +486,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     grid = np.linspace(-lim, lim, 101)  # (101,)
     G1, G2 = np.meshgrid(grid, grid)  # (101, 101) each: x1 across, x2 up
     image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis",
-                      vmin=0, vmax=1, alpha=0.75, interpolation="bilinear")
+                      vmin=0, vmax=1, alpha=0.75, interpolation="nearest")
     fig.colorbar(image, ax=ax, label="ŷ = P(y = 1)")
     points = _class_points(ax, X, y)
     wrong = ax.scatter([], [], s=150, facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.5,
@@ -486,7 +495,6 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
     ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
     sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
-    readout = _readout()
     moving = [image, *points, wrong, boundary]  # the points drawn again over the moving map
 
     def update():
@@ -496,10 +504,10 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
         predicted = (w1 * X[:, 0] + w2 * X[:, 1] + b) > 0  # (m,) ŷ > 0.5
         wrong_mask = predicted != (y == 1)
         wrong.set_offsets(X[wrong_mask].reshape(-1, 2))
-        readout.value = (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
+        return (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
                          f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
 
-    return Explorer(fig, sliders, readout, update, moving)
+    return Explorer(fig, sliders, update, moving)
 
 
 def loss_curves_explorer(y_hat=0.7):
@@ -516,7 +524,6 @@ def loss_curves_explorer(y_hat=0.7):
     ax.set(xlim=(0, 1), ylim=(0, 5), xlabel="prediction ŷ", ylabel="loss of one example")
     ax.legend(loc="upper center", fontsize=8)
     sliders = [_slider("ŷ", y_hat, 0.01, 0.99, 0.01, css="yhat")]
-    readout = _readout()
     moving = [dot1, dot0, guide]
 
     def update():
@@ -525,10 +532,10 @@ def loss_curves_explorer(y_hat=0.7):
         dot1.set_data([p], [loss1])
         dot0.set_data([p], [loss0])
         guide.set_xdata([p, p])
-        readout.value = (f"ŷ = {p:.2f}: if the label is y = 1 the loss is −ln ŷ = <b>{loss1:.3f}</b>; "
+        return (f"ŷ = {p:.2f}: if the label is y = 1 the loss is −ln ŷ = <b>{loss1:.3f}</b>; "
                          f"if y = 0 it is −ln(1 − ŷ) = <b>{loss0:.3f}</b>")
 
-    return Explorer(fig, sliders, readout, update, moving)
+    return Explorer(fig, sliders, update, moving)
 
 
 def one_input(data):
@@ -613,7 +620,6 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
         ax_m.scatter(x[y == label], y[y == label], s=30, zorder=3, edgecolors="white", **style)
     ax_m.set(xlabel="x", ylabel="label y (markers), ŷ (curve)", ylim=(-0.08, 1.08), title="σ(Wx + b) over the data")
     sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
-    readout = _readout()
     moving = [mark_c, mark_s, curve, bars]
 
     def update():
@@ -627,11 +633,11 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
         # from each label to the curve: the gap |y − ŷ|, drawn thicker the larger its loss −ln(1 − gap)
         bars.set_segments(np.stack([np.c_[x, y], np.c_[x, sigmoid(z)]], axis=1))  # (m, 2, 2)
         bars.set_linewidths(1 + np.minimum(losses, 6))
-        readout.value = (f"W = {W:.2f}, b = {b:.2f}: E(W, b) = <b>{E_now:.4f}</b> "
+        return (f"W = {W:.2f}, b = {b:.2f}: E(W, b) = <b>{E_now:.4f}</b> "
                          f"(minimum E = {E_min:.4f} at W = {W_min:.2f}, b = {b_min:.2f}); worst point: "
                          f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
 
-    return Explorer(fig, sliders, readout, update, moving)
+    return Explorer(fig, sliders, update, moving)
 
 
 def _gradient_grid(x, y, W_grid, b_grid, loss="cross_entropy"):
@@ -669,7 +675,6 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
     ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="W", ylabel="b",
            title="white: direction of −∇E; orange: −∇E at the point")
     sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
-    readout = _readout()
     moving = [point, arrow]
 
     def update():
@@ -678,10 +683,10 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
         point.set_data([W], [b])
         arrow.set_offsets([[W, b]])
         arrow.set_UVC([-2 * gW], [-2 * gb])
-        readout.value = (f"at W = {W:.2f}, b = {b:.2f}: ∂E/∂W = <b>{gW:+.4f}</b>, ∂E/∂b = <b>{gb:+.4f}</b>, "
+        return (f"at W = {W:.2f}, b = {b:.2f}: ∂E/∂W = <b>{gW:+.4f}</b>, ∂E/∂b = <b>{gb:+.4f}</b>, "
                          f"|∇E| = {np.hypot(gW, gb):.4f}; a step of η moves (W, b) by −η∇E")
 
-    return Explorer(fig, sliders, readout, update, moving)
+    return Explorer(fig, sliders, update, moving)
 
 
 def descent_status(losses):
@@ -729,7 +734,6 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
     eta, w0, b0_, n_steps, step = sliders
     play = widgets.Play(value=0, min=0, max=steps, step=1, interval=150, description="play the steps")
     widgets.jslink((play, "value"), (step, "value"))
-    readout = _readout()
     moving = [path, now, loss_line, loss_now]
     run = {}
 
@@ -744,11 +748,11 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
         k = min(step.value, n_steps.value)
         now.set_data([run["W"][k]], [run["b"][k]])
         loss_now.set_data([k], [run["loss"][k]])
-        readout.value = (f"step {k} of {n_steps.value} with η = {eta.value:.3g}: W = {run['W'][k]:.3f}, "
+        return (f"step {k} of {n_steps.value} with η = {eta.value:.3g}: W = {run['W'][k]:.3f}, "
                          f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
                          f"After {n_steps.value} steps: <b>{run['status']}</b>.")
 
-    return Explorer(fig, sliders, readout, update, moving, extra=[play])
+    return Explorer(fig, sliders, update, moving, extra=[play])
 
 
 def training_explorer(data, learning_rate=0.5, steps=150):
@@ -764,7 +768,7 @@ def training_explorer(data, learning_rate=0.5, steps=150):
     G1, G2 = np.meshgrid(grid, grid)  # (81, 81)
     fig, (ax, ax_loss) = _figure("03 training", ncols=2, figsize=(9.4, 4.0), width_ratios=[1, 1.1])
     image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis", vmin=0, vmax=1,
-                      alpha=0.75, interpolation="bilinear")
+                      alpha=0.75, interpolation="nearest")
     points = _class_points(ax, X, y)
     boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2)
     ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal",
@@ -777,7 +781,6 @@ def training_explorer(data, learning_rate=0.5, steps=150):
     step = _slider("step", 0, 0, steps, 1, kind="int")
     play = widgets.Play(value=0, min=0, max=steps, step=1, interval=60, description="play the steps")
     widgets.jslink((play, "value"), (step, "value"))
-    readout = _readout()
 
     def update():
         k = step.value
@@ -785,10 +788,10 @@ def training_explorer(data, learning_rate=0.5, steps=150):
         image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
         boundary.set_data(*_boundary(w1, w2, b, grid))
         marks.set_data([k, k], [h.loss[k], accuracy[k]])
-        readout.value = (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "
+        return (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "
                          f"accuracy <b>{accuracy[k]:.0%}</b>")
 
-    explorer = Explorer(fig, [step], readout, update, [image, *points, boundary, marks], extra=[play])
+    explorer = Explorer(fig, [step], update, [image, *points, boundary, marks], extra=[play])
     explorer.history, explorer.accuracy = h, accuracy
     return explorer
 
@@ -815,7 +818,6 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
         marks.append((loss, mark_c, mark_s))
     x, y = one_input(data)
     sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
-    readout = _readout()
 
     def update():
         W, b = (s.value for s in sliders)
@@ -827,10 +829,10 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
             values[loss] = E_now
         (sW,), sb = sse_gradient(x[:, None], y, np.array([W]), b)
         (cW,), cb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
-        readout.value = (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
+        return (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
                          f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
 
-    return Explorer(fig, sliders, readout, update, moving)
+    return Explorer(fig, sliders, update, moving)
 
 
 def vanishing_gradient_figure(data, b=None, extent=10.0):
