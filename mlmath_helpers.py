@@ -317,7 +317,8 @@ def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
 # 3. Figures and widgets
 # =====================================================================================
 # The fast pattern: each figure is built once (inside plt.ioff(), so ipympl shows it once); slider
-# callbacks only move data on the kept artists, update the text readout and ask for a redraw.
+# callbacks only move data on the kept artists and return the readout text; `Explorer` redraws those
+# artists alone over a kept background (blitting). Surfaces are computed once, never in a callback.
 # Figures are named, and a re-run cell closes the old figure of that name before building anew.
 
 # Okabe-Ito, a colour-blind-safe palette for lines and classes; viridis/cividis for maps and surfaces.
@@ -340,7 +341,8 @@ class Explorer:
 
     def __init__(self, fig, sliders, update, moving, extra=()):
         import ipywidgets as widgets
-        self.fig, self.update, self.moving = fig, update, list(moving)
+        self.fig, self.update = fig, update
+        self.moving = list(moving) + [ax.get_legend() for ax in fig.axes if ax.get_legend()]  # legends on top
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
         self.readout.add_class("mlmath-readout")
@@ -431,7 +433,7 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
             cross.set_xdata([crossing, crossing])
         where = "none: with W = 0, ŷ = σ(b) for every x" if crossing is None else f"x = {crossing:.3f}"
         return (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
-                         f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
+                f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
 
     return Explorer(fig, sliders, update, moving=[curve, point, cross])
 
@@ -505,7 +507,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
         wrong_mask = predicted != (y == 1)
         wrong.set_offsets(X[wrong_mask].reshape(-1, 2))
         return (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
-                         f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
+                f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
 
     return Explorer(fig, sliders, update, moving)
 
@@ -533,7 +535,7 @@ def loss_curves_explorer(y_hat=0.7):
         dot0.set_data([p], [loss0])
         guide.set_xdata([p, p])
         return (f"ŷ = {p:.2f}: if the label is y = 1 the loss is −ln ŷ = <b>{loss1:.3f}</b>; "
-                         f"if y = 0 it is −ln(1 − ŷ) = <b>{loss0:.3f}</b>")
+                f"if y = 0 it is −ln(1 − ŷ) = <b>{loss0:.3f}</b>")
 
     return Explorer(fig, sliders, update, moving)
 
@@ -632,10 +634,10 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
         curve.set_ydata(sigmoid(W * xs + b))
         # from each label to the curve: the gap |y − ŷ|, drawn thicker the larger its loss −ln(1 − gap)
         bars.set_segments(np.stack([np.c_[x, y], np.c_[x, sigmoid(z)]], axis=1))  # (m, 2, 2)
-        bars.set_linewidths(1 + np.minimum(losses, 6))
+        bars.set_linewidths(1 + 0.6 * np.minimum(losses, 5))
         return (f"W = {W:.2f}, b = {b:.2f}: E(W, b) = <b>{E_now:.4f}</b> "
-                         f"(minimum E = {E_min:.4f} at W = {W_min:.2f}, b = {b_min:.2f}); worst point: "
-                         f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
+                f"(minimum E = {E_min:.4f} at W = {W_min:.2f}, b = {b_min:.2f}); worst point: "
+                f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
 
     return Explorer(fig, sliders, update, moving)
 
@@ -684,7 +686,7 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
         arrow.set_offsets([[W, b]])
         arrow.set_UVC([-2 * gW], [-2 * gb])
         return (f"at W = {W:.2f}, b = {b:.2f}: ∂E/∂W = <b>{gW:+.4f}</b>, ∂E/∂b = <b>{gb:+.4f}</b>, "
-                         f"|∇E| = {np.hypot(gW, gb):.4f}; a step of η moves (W, b) by −η∇E")
+                f"|∇E| = {np.hypot(gW, gb):.4f}; a step of η moves (W, b) by −η∇E")
 
     return Explorer(fig, sliders, update, moving)
 
@@ -749,8 +751,8 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
         now.set_data([run["W"][k]], [run["b"][k]])
         loss_now.set_data([k], [run["loss"][k]])
         return (f"step {k} of {n_steps.value} with η = {eta.value:.3g}: W = {run['W'][k]:.3f}, "
-                         f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
-                         f"After {n_steps.value} steps: <b>{run['status']}</b>.")
+                f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
+                f"After {n_steps.value} steps: <b>{run['status']}</b>.")
 
     return Explorer(fig, sliders, update, moving, extra=[play])
 
@@ -789,7 +791,7 @@ def training_explorer(data, learning_rate=0.5, steps=150):
         boundary.set_data(*_boundary(w1, w2, b, grid))
         marks.set_data([k, k], [h.loss[k], accuracy[k]])
         return (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "
-                         f"accuracy <b>{accuracy[k]:.0%}</b>")
+                f"accuracy <b>{accuracy[k]:.0%}</b>")
 
     explorer = Explorer(fig, [step], update, [image, *points, boundary, marks], extra=[play])
     explorer.history, explorer.accuracy = h, accuracy
@@ -830,7 +832,7 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
         (sW,), sb = sse_gradient(x[:, None], y, np.array([W]), b)
         (cW,), cb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
         return (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
-                         f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
+                f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
 
     return Explorer(fig, sliders, update, moving)
 
