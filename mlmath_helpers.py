@@ -455,7 +455,8 @@ def sigmoid_figure():
 
 
 def two_inputs(data):
-    """X (m, 2) and y (m,) of a two-input, one-output `Dataset`; ValueError for anything else."""
+    """X (m, 2) and y (m,) of a two-input, one-output `Dataset` (notebooks 01 and 03);
+    ValueError for anything else."""
     if data.X.ndim != 2 or data.X.shape[1] != 2 or data.y.shape != (data.X.shape[0],):
         raise ValueError(f"data: expected X of shape (m, 2) and y of shape (m,), got {data.X.shape} "
                          f"and {data.y.shape}")
@@ -541,7 +542,8 @@ def loss_curves_explorer(y_hat=0.7):
 
 
 def one_input(data):
-    """x (m,) and y (m,) of a one-input, one-output `Dataset`; ValueError for anything else."""
+    """x (m,) and y (m,) of a one-input, one-output `Dataset` (the data of notebooks 02-04);
+    ValueError for anything else."""
     if data.X.ndim != 2 or data.X.shape[1] != 1 or data.y.shape != (data.X.shape[0],):
         raise ValueError(f"data: expected X of shape (m, 1) and y of shape (m,), got {data.X.shape} "
                          f"and {data.y.shape}")

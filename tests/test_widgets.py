@@ -103,10 +103,6 @@ def test_decision_explorer_counts_correct_points():
     assert f"{correct} of 60" in e.readout.value
 
 
-def test_decision_explorer_rejects_data_that_is_not_two_inputs():
-    with pytest.raises(ValueError, match="^data: expected X of shape"):
-        mh.decision_explorer(mh.make_data([1.0, 2.0, 3.0], 0.0))
-
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_a_slider_change_after_a_full_draw_blits_only_the_moving_artists(name):
@@ -141,11 +137,23 @@ def test_loss_surface_matches_the_maths_layer():
         assert S == pytest.approx(mh.sse(ONE_INPUT.y, mh.sigmoid(z)))
 
 
-def test_one_input_figures_reject_other_data():
-    with pytest.raises(ValueError, match="^data: expected X of shape \\(m, 1\\)"):
-        mh.error_surface_explorer(TWO_INPUTS)
-    with pytest.raises(ValueError, match="^loss: expected one of"):
-        mh.loss_surface(ONE_INPUT, 0.0, 0.0, loss="mae")
+BAD = [
+    ("data", lambda: mh.error_surface_explorer(TWO_INPUTS)),
+    ("data", lambda: mh.minimum(TWO_INPUTS)),
+    ("data", lambda: mh.training_explorer(ONE_INPUT)),
+    ("data", lambda: mh.decision_explorer(mh.make_data([1.0, 2.0, 3.0], 0.0))),
+    ("loss", lambda: mh.loss_surface(ONE_INPUT, 0.0, 0.0, loss="mae")),
+    ("b_grid", lambda: mh.loss_surface(ONE_INPUT, np.zeros((2, 2)), np.zeros(3))),
+    ("W_grid", lambda: mh.loss_surface(ONE_INPUT, [np.nan], [0.0])),
+    ("losses", lambda: mh.descent_status([[1.0, 2.0]])),
+    ("losses", lambda: mh.descent_status([1.0, np.inf, 0.5])),
+]
+
+
+@pytest.mark.parametrize("name,call", BAD, ids=[f"{i}-{n}" for i, (n, _) in enumerate(BAD)])
+def test_figure_helpers_reject_bad_input_naming_the_argument(name, call):
+    with pytest.raises(ValueError, match=rf"^{name}: expected "):
+        call()
 
 
 @pytest.mark.parametrize("name", ["descent", "training"])
