@@ -567,11 +567,14 @@ def loss_surface(data, W_grid, b_grid, loss="cross_entropy"):
     return 0.5 * np.sum((y - sigmoid(z)) ** 2, axis=-1)
 
 
-def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=3000):
-    """(W*, b*, E*) of a one-input data set, by gradient descent from (W, b) (notebooks 02-04)."""
+def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=1000):
+    """(W*, b*, E*) of a one-input data set, by gradient descent from (W, b) (notebooks 02-04).
+
+    The default η is 1 for the mean cross-entropy and 2/m for the SSE, a sum over the m points.
+    """
     x, y = one_input(data)
     if learning_rate is None:
-        learning_rate = 1.0 if loss == "cross_entropy" else 0.5 / len(y)
+        learning_rate = 1.0 if loss == "cross_entropy" else 2.0 / len(y)
     h = gradient_descent(x[:, None], y, np.array([W]), b, learning_rate, steps, loss=loss)
     return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1])
 

@@ -105,7 +105,10 @@ def kernel_run(page, code):
       const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
       let out = '';
       const f = k.requestExecute({code, store_history: false});
-      f.onIOPub = msg => { if (msg.header.msg_type === 'stream') out += msg.content.text; };
+      f.onIOPub = msg => {
+        if (msg.header.msg_type === 'stream') out += msg.content.text;
+        if (msg.header.msg_type === 'error') out += msg.content.ename + ': ' + msg.content.evalue;
+      };
       await f.done;
       return out;
     }""", code)
@@ -131,7 +134,11 @@ def measure(presses):
         nb.cells = [nbformat.v4.new_code_cell(src) for src in BASELINE]
         nbformat.write(nb, nb_dir / "zz_usual_pattern.ipynb")
         notebooks = sorted(p.name for p in nb_dir.glob("0*.ipynb"))
-        open_notebook(browser, base, token, notebooks[0]).close()  # warm-up: the first load of the page is slow
+        warm = browser.new_page()  # warm-up: the first load of JupyterLab's page is the slowest
+        warm.goto(f"{base}/lab?token={token}")
+        warm.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell", timeout=120000)
+        warm.wait_for_timeout(3000)
+        warm.close()
         for name in notebooks + ["zz_usual_pattern.ipynb"]:
             page = open_notebook(browser, base, token, name)
             page.add_init_script(FIRST_PAINT_HOOK)
