@@ -342,7 +342,7 @@ class Explorer:
     def __init__(self, fig, sliders, update, moving, extra=()):
         import ipywidgets as widgets
         self.fig, self.update = fig, update
-        self.moving = list(moving) + [ax.get_legend() for ax in fig.axes if ax.get_legend()]  # legends on top
+        self.moving = list(moving)
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
         self.readout.add_class("mlmath-readout")
@@ -418,7 +418,7 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
     cross = ax.axvline(0.0, color=OKABE_ITO["orange"], ls="--", lw=1.2, label="crossing x = −b/W")
     point, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], label="(x, ŷ)")
     ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="input x", ylabel="prediction ŷ")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)  # beside the axes: the moving curve never passes under it
     sliders = [_slider("W", W, -10, 10, 0.1), _slider("x", x, -5, 5, 0.05), _slider("b", b, -10, 10, 0.1)]
 
     def update():
@@ -496,7 +496,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
                        zorder=4, label="misclassified")
     boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
     ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
-    ax.legend(loc="lower left", fontsize=7, framealpha=0.9)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7)  # below the map
     sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
     moving = [image, *points, wrong, boundary]  # the points drawn again over the moving map
 
@@ -525,7 +525,7 @@ def loss_curves_explorer(y_hat=0.7):
     dot0, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"])
     guide = ax.axvline(0.5, color="0.5", lw=1, ls=":")
     ax.set(xlim=(0, 1), ylim=(0, 5), xlabel="prediction ŷ", ylabel="loss of one example")
-    ax.legend(loc="upper center", fontsize=8)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
     sliders = [_slider("ŷ", y_hat, 0.01, 0.99, 0.01, css="yhat")]
     moving = [dot1, dot0, guide]
 
@@ -734,7 +734,7 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
     ax_loss.axhline(E_min, color=OKABE_ITO["orange"], ls="--", lw=1, label=f"minimum E = {E_min:.3f}")
     ax_loss.set(yscale="log", xlim=(0, max_steps), ylim=(0.9 * E_min, 30), xlabel="step k", ylabel="E",
                 title="the loss at each step")
-    ax_loss.legend(loc="upper right", fontsize=8)
+    ax_loss.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
     sliders = [_slider("η", learning_rate, -2, 1.5, 0.05, css="eta", kind="log"),
                _slider("W0", W0, -extent, extent, 0.1), _slider("b0", b0, -extent, extent, 0.1),
                _slider("steps", steps, 1, max_steps, 1, kind="int"), _slider("step", 0, 0, steps, 1, kind="int")]
@@ -784,7 +784,7 @@ def training_explorer(data, learning_rate=0.5, steps=150):
     ax_loss.plot(accuracy, color=OKABE_ITO["green"], lw=1.5, ls="--", label="accuracy")
     marks, = ax_loss.plot([], [], "o", ms=7, color=OKABE_ITO["vermillion"], ls="none")
     ax_loss.set(xlabel="step k", ylim=(0, 1.05), title="loss and accuracy")
-    ax_loss.legend(loc="center right", fontsize=8)
+    ax_loss.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
     step = _slider("step", 0, 0, steps, 1, kind="int")
     play = widgets.Play(value=0, min=0, max=steps, step=1, interval=60, description="play the steps")
     widgets.jslink((play, "value"), (step, "value"))
