@@ -326,6 +326,9 @@ OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow"
              "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000"}
 CLASS_STYLE = {0: dict(marker="o", color=OKABE_ITO["vermillion"], label="class 0 (y = 0)"),
                1: dict(marker="^", color=OKABE_ITO["blue"], label="class 1 (y = 1)")}
+MARKER = dict(marker="o", ls="none", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+# Legends beside the axes: moving artists never pass under them, so they stay out of the per-event redraw.
+LEGEND_BESIDE = dict(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
 
 
 class Explorer:
@@ -416,9 +419,9 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
     curve, = ax.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2, label="ŷ = σ(Wx + b)")
     ax.axhline(0.5, color="0.5", ls=":", lw=1, label="ŷ = 0.5")
     cross = ax.axvline(0.0, color=OKABE_ITO["orange"], ls="--", lw=1.2, label="crossing x = −b/W")
-    point, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], label="(x, ŷ)")
+    point, = ax.plot([], [], **{**MARKER, "label": "(x, ŷ)"})
     ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="input x", ylabel="prediction ŷ")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)  # beside the axes: the moving curve never passes under it
+    ax.legend(**LEGEND_BESIDE)
     sliders = [_slider("W", W, -10, 10, 0.1), _slider("x", x, -5, 5, 0.05), _slider("b", b, -10, 10, 0.1)]
 
     def update():
@@ -479,23 +482,30 @@ def _boundary(w1, w2, b, grid):
     return -(w2 * grid + b) / w1, grid
 
 
+def _probability_map(ax, X, y, n):
+    """An n × n map of ŷ over the square holding the points, the two classes, and an empty boundary
+    line; returns (image, points, boundary, grid, G1, G2) for a callback to move."""
+    lim = float(np.ceil(np.abs(X).max()))
+    grid = np.linspace(-lim, lim, n)  # (n,)
+    G1, G2 = np.meshgrid(grid, grid)  # (n, n) each: x1 across, x2 up
+    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis", vmin=0, vmax=1,
+                      alpha=0.75, interpolation="nearest")
+    points = _class_points(ax, X, y)
+    boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
+    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
+    return image, points, boundary, grid, G1, G2
+
+
 def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
     """Interactive 2 of notebook 01: two inputs, sliders w1, w2, b; the probability map
     σ(w1·x1 + w2·x2 + b), the boundary w1·x1 + w2·x2 + b = 0, and how many points fall on their side.
     """
     X, y = two_inputs(data)  # (m, 2), (m,)
-    lim = float(np.ceil(np.abs(X).max()))
     fig, ax = _figure("01 decision", figsize=(5.6, 4.4))
-    grid = np.linspace(-lim, lim, 101)  # (101,)
-    G1, G2 = np.meshgrid(grid, grid)  # (101, 101) each: x1 across, x2 up
-    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis",
-                      vmin=0, vmax=1, alpha=0.75, interpolation="nearest")
+    image, points, boundary, grid, G1, G2 = _probability_map(ax, X, y, 101)
     fig.colorbar(image, ax=ax, label="ŷ = P(y = 1)")
-    points = _class_points(ax, X, y)
     wrong = ax.scatter([], [], s=150, facecolors="none", edgecolors=OKABE_ITO["black"], linewidths=1.5,
                        zorder=4, label="misclassified")
-    boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
-    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=7)  # below the map
     sliders = [_slider("w1", w1, -5, 5, 0.1), _slider("w2", w2, -5, 5, 0.1), _slider("b", b, -5, 5, 0.1)]
     moving = [image, *points, wrong, boundary]  # the points drawn again over the moving map
@@ -525,7 +535,7 @@ def loss_curves_explorer(y_hat=0.7):
     dot0, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"])
     guide = ax.axvline(0.5, color="0.5", lw=1, ls=":")
     ax.set(xlim=(0, 1), ylim=(0, 5), xlabel="prediction ŷ", ylabel="loss of one example")
-    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
+    ax.legend(**LEGEND_BESIDE)
     sliders = [_slider("ŷ", y_hat, 0.01, 0.99, 0.01, css="yhat")]
     moving = [dot1, dot0, guide]
 
@@ -579,8 +589,18 @@ def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=
     return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1])
 
 
-def _surface_axes(fig, spec_contour, spec_surface, Wg, Bg, E, title):
-    """A filled contour map and a rotatable 3-D surface of E over (W, b); returns both axes."""
+def _loss_grid(data, extent, loss="cross_entropy"):
+    """The (W, b) grid over [−extent, extent]², 61 × 61, and E on it: computed once per figure."""
+    grid = np.linspace(-extent, extent, 61)  # (61,)
+    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61) each
+    return Wg, Bg, loss_surface(data, Wg, Bg, loss)
+
+
+def _surface_axes(fig, spec_contour, spec_surface, data, extent, loss, title):
+    """A filled contour map and a rotatable 3-D surface of E over (W, b), the minimum starred on both,
+    and an empty marker on each for a callback to move; returns (mark_c, mark_s, (W*, b*, E*))."""
+    Wg, Bg, E = _loss_grid(data, extent, loss)
+    best = minimum(data, loss=loss, W=1.0)
     ax_c = fig.add_subplot(spec_contour)
     filled = ax_c.contourf(Wg, Bg, E, levels=20, cmap="viridis")
     ax_c.contour(Wg, Bg, E, levels=20, colors="white", linewidths=0.3, alpha=0.5)
@@ -590,7 +610,11 @@ def _surface_axes(fig, spec_contour, spec_surface, Wg, Bg, E, title):
     ax_s.plot_surface(Wg, Bg, E, cmap="viridis", rcount=30, ccount=30, linewidth=0, alpha=0.85, zorder=1)
     ax_s.set(xlabel="W", ylabel="b", title=f"{title}: drag to rotate")
     ax_s.view_init(elev=30, azim=-60)
-    return ax_c, ax_s
+    _star(ax_c, *best[:2])
+    _star(ax_s, *best)
+    mark_c, = ax_c.plot([], [], **MARKER)
+    mark_s, = ax_s.plot([], [], [], **{**MARKER, "ms": 8})
+    return mark_c, mark_s, best
 
 
 def _star(ax, W, b, E=None):
@@ -607,18 +631,11 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
     minimum marked with a star.
     """
     x, y = one_input(data)
-    grid = np.linspace(-extent, extent, 61)  # (61,)
-    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61) each
-    E = loss_surface(data, Wg, Bg)  # (61, 61), computed once here and never in a callback
-    W_min, b_min, E_min = minimum(data)
     fig = _figure("02 error surface", figsize=(9.6, 3.5))[0]
     fig.clear()
     specs = fig.add_gridspec(1, 3, width_ratios=[1.1, 1.1, 1])
-    ax_c, ax_s = _surface_axes(fig, specs[0], specs[1], Wg, Bg, E, "E(W, b)")
-    _star(ax_c, W_min, b_min)
-    _star(ax_s, W_min, b_min, E_min)
-    mark_c, = ax_c.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
-    mark_s, = ax_s.plot([], [], [], "o", ms=8, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+    mark_c, mark_s, (W_min, b_min, E_min) = _surface_axes(fig, specs[0], specs[1], data, extent, "cross_entropy",
+                                                          "E(W, b)")
     ax_m = fig.add_subplot(specs[2])
     xs = np.linspace(x.min() - 1, x.max() + 1, 200)  # (200,)
     curve, = ax_m.plot(xs, xs * 0, color=OKABE_ITO["blue"], lw=2)
@@ -663,9 +680,7 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
     sliders W and b place a point and show −∇E there with its components.
     """
     x, y = one_input(data)
-    grid = np.linspace(-extent, extent, 61)  # (61,)
-    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
-    E = loss_surface(data, Wg, Bg)
+    Wg, Bg, E = _loss_grid(data, extent)
     coarse = np.linspace(-extent, extent, 13)  # (13,) where the field arrows stand
     Wc, Bc = np.meshgrid(coarse, coarse)
     dW, db = _gradient_grid(x, y, Wc, Bc)  # (13, 13) each
@@ -676,7 +691,7 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
     ax.quiver(Wc, Bc, -dW / norm, -db / norm, color="white", alpha=0.7, scale=30, width=0.004)  # directions
     W_min, b_min, _ = minimum(data)
     _star(ax, W_min, b_min)
-    point, = ax.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white")
+    point, = ax.plot([], [], **MARKER)
     arrow = ax.quiver([W], [b], [0.0], [0.0], color=OKABE_ITO["orange"], angles="xy", scale_units="xy", scale=1,
                       width=0.008, zorder=5, label="−∇E (scaled ×2)")
     ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="W", ylabel="b",
@@ -716,17 +731,14 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
     curve; sliders for η (log scale), the start W0, b0 and the number of steps; `Play` animates the
     step slider. Changing η, W0, b0 or steps reruns the (cheap) descent; a step only moves markers.
     """
-    import ipywidgets as widgets
     x, y = one_input(data)
-    grid = np.linspace(-extent, extent, 61)
-    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
-    E = loss_surface(data, Wg, Bg)
+    Wg, Bg, E = _loss_grid(data, extent)
     W_min, b_min, E_min = minimum(data)
     fig, (ax, ax_loss) = _figure("03 descent", ncols=2, figsize=(9.4, 3.9), width_ratios=[1.15, 1])
     ax.contourf(Wg, Bg, E, levels=20, cmap="viridis")
     _star(ax, W_min, b_min)
     path, = ax.plot([], [], "-o", ms=3, lw=1.2, color="white", label="path")
-    now, = ax.plot([], [], "o", ms=10, color=OKABE_ITO["vermillion"], markeredgecolor="white", label="step k")
+    now, = ax.plot([], [], **MARKER)
     ax.set(xlim=(-extent, extent), ylim=(-extent, extent), xlabel="W", ylabel="b", title="E(W, b) and the path")
     max_steps = 100
     loss_line, = ax_loss.plot([], [], color=OKABE_ITO["blue"], lw=1.5)
@@ -734,13 +746,11 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
     ax_loss.axhline(E_min, color=OKABE_ITO["orange"], ls="--", lw=1, label=f"minimum E = {E_min:.3f}")
     ax_loss.set(yscale="log", xlim=(0, max_steps), ylim=(0.9 * E_min, 30), xlabel="step k", ylabel="E",
                 title="the loss at each step")
-    ax_loss.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
-    sliders = [_slider("η", learning_rate, -2, 1.5, 0.05, css="eta", kind="log"),
-               _slider("W0", W0, -extent, extent, 0.1), _slider("b0", b0, -extent, extent, 0.1),
-               _slider("steps", steps, 1, max_steps, 1, kind="int"), _slider("step", 0, 0, steps, 1, kind="int")]
-    eta, w0, b0_, n_steps, step = sliders
-    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=150, description="play the steps")
-    widgets.jslink((play, "value"), (step, "value"))
+    ax_loss.legend(**LEGEND_BESIDE)
+    step, play = _player(steps, interval=150)
+    eta, w0, b0_, n_steps = (_slider("η", learning_rate, -2, 1.5, 0.05, css="eta", kind="log"),
+                             _slider("W0", W0, -extent, extent, 0.1), _slider("b0", b0, -extent, extent, 0.1),
+                             _slider("steps", steps, 1, max_steps, 1, kind="int"))
     moving = [path, now, loss_line, loss_now]
     run = {}
 
@@ -759,35 +769,34 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
                 f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
                 f"After {n_steps.value} steps: <b>{run['status']}</b>.")
 
-    return Explorer(fig, sliders, update, moving, extra=[play])
+    return Explorer(fig, [eta, w0, b0_, n_steps, step], update, moving, extra=[play])
+
+
+def _player(steps, interval):
+    """An IntSlider "step" over 0..steps and a Play button linked to it in the browser."""
+    import ipywidgets as widgets
+    step = _slider("step", 0, 0, steps, 1, kind="int")
+    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=interval, description="play the steps")
+    widgets.jslink((play, "value"), (step, "value"))
+    return step, play
 
 
 def training_explorer(data, learning_rate=0.5, steps=150):
     """Notebook 03, "Training on two inputs": the descent is run once; `Play` and the step slider move
     the decision boundary, the probability map and the loss marker through its steps.
     """
-    import ipywidgets as widgets
     X, y = two_inputs(data)  # (m, 2), (m,)
     h = gradient_descent(X, y, np.zeros(2), 0.0, learning_rate, steps)  # computed once
     accuracy = np.mean(((X @ h.W.T + h.b) > 0) == (y[:, None] == 1), axis=0)  # (steps + 1,)
-    lim = float(np.ceil(np.abs(X).max()))
-    grid = np.linspace(-lim, lim, 81)
-    G1, G2 = np.meshgrid(grid, grid)  # (81, 81)
     fig, (ax, ax_loss) = _figure("03 training", ncols=2, figsize=(9.4, 4.0), width_ratios=[1, 1.1])
-    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis", vmin=0, vmax=1,
-                      alpha=0.75, interpolation="nearest")
-    points = _class_points(ax, X, y)
-    boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2)
-    ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal",
-           title="ŷ and the boundary at step k")
+    image, points, boundary, grid, G1, G2 = _probability_map(ax, X, y, 81)
+    ax.set_title("ŷ and the boundary at step k")
     ax_loss.plot(h.loss, color=OKABE_ITO["blue"], lw=1.5, label="E")
     ax_loss.plot(accuracy, color=OKABE_ITO["green"], lw=1.5, ls="--", label="accuracy")
     marks, = ax_loss.plot([], [], "o", ms=7, color=OKABE_ITO["vermillion"], ls="none")
     ax_loss.set(xlabel="step k", ylim=(0, 1.05), title="loss and accuracy")
-    ax_loss.legend(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8)
-    step = _slider("step", 0, 0, steps, 1, kind="int")
-    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=60, description="play the steps")
-    widgets.jslink((play, "value"), (step, "value"))
+    ax_loss.legend(**LEGEND_BESIDE)
+    step, play = _player(steps, interval=60)
 
     def update():
         k = step.value
@@ -807,20 +816,12 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
     """Notebook 04, "SSE against cross-entropy": both error surfaces of one sigmoid unit over (W, b), as
     contours and rotatable 3-D surfaces, computed once; sliders W and b mark all four with both readouts.
     """
-    grid = np.linspace(-extent, extent, 61)
-    Wg, Bg = np.meshgrid(grid, grid)  # (61, 61)
     fig = _figure("04 sse vs cross-entropy", figsize=(8.8, 6.6))[0]
     fig.clear()
     specs = fig.add_gridspec(2, 2)
     moving, marks = [], []
     for row, loss, title in [(0, "sse", "SSE"), (1, "cross_entropy", "cross-entropy")]:
-        E = loss_surface(data, Wg, Bg, loss)  # (61, 61), once
-        ax_c, ax_s = _surface_axes(fig, specs[row, 0], specs[row, 1], Wg, Bg, E, title)
-        W_min, b_min, E_min = minimum(data, loss=loss, W=1.0)
-        _star(ax_c, W_min, b_min)
-        _star(ax_s, W_min, b_min, E_min)
-        mark_c, = ax_c.plot([], [], "o", ms=9, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
-        mark_s, = ax_s.plot([], [], [], "o", ms=8, color=OKABE_ITO["vermillion"], markeredgecolor="white", zorder=6)
+        mark_c, mark_s, _ = _surface_axes(fig, specs[row, 0], specs[row, 1], data, extent, loss, title)
         moving += [mark_c, mark_s]
         marks.append((loss, mark_c, mark_s))
     x, y = one_input(data)
