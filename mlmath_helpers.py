@@ -338,7 +338,8 @@ class Explorer:
     explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
     each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it,
     draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
-    the figure answers first. Until a first full draw it asks the browser for one.
+    the figure answers first. A change before any full draw draws in full at once and sends the
+    image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
     A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
     """
 
@@ -364,7 +365,7 @@ class Explorer:
         text = self.update()
         canvas = self.fig.canvas
         if self._background is None:
-            canvas.draw_idle()
+            canvas.draw()  # a full draw: keeps the background and draws the moving artists
         else:
             canvas.restore_region(self._background)
             self._draw_moving()

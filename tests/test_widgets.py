@@ -103,6 +103,14 @@ def test_decision_explorer_counts_correct_points():
     assert f"{correct} of 60" in e.readout.value
 
 
+@pytest.mark.parametrize("name", BUILDERS)
+def test_a_slider_change_before_any_draw_draws_in_full_at_once(name):
+    explorer = BUILDERS[name]()
+    assert explorer._background is None
+    slider = next(iter(explorer.sliders.values()))
+    slider.value = slider.min if slider.value != slider.min else slider.max
+    assert explorer._background is not None, "a full draw happened and the background was kept"
+
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_a_slider_change_after_a_full_draw_blits_only_the_moving_artists(name):
