@@ -37,8 +37,8 @@ REPAINT_HOOK = """
 })();
 """
 
-SETTINGS = {  # so every cell is in the page, and JupyterLab asks for no news over the network
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+SETTINGS = {  # JupyterLab's default windowing, as learners get it (every cell stays in the page), and no news
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "contentVisibility"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"fetchNews": "false"},
 }
 

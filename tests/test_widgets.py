@@ -3,10 +3,13 @@
 The spec: a slider change moves some artist (lines, points, images, text), updates the readout,
 re-creates nothing, and raises no exception or warning (pytest turns warnings into errors).
 """
+import io
+
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from PIL import Image
 
 import mlmath_helpers as mh
 
@@ -122,6 +125,32 @@ def test_a_slider_change_after_a_full_draw_blits_only_the_moving_artists(name):
     slider.value = slider.min if slider.value != slider.min else slider.max
     after = np.asarray(explorer.fig.canvas.get_renderer().buffer_rgba())
     assert not np.array_equal(before, after), "the pixels changed"
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_the_frames_sent_to_the_browser_add_up_to_the_figure(name):
+    """What the browser paints: the full first frame, then each difference frame over it (zeros transparent)."""
+    explorer = BUILDERS[name]()
+    canvas = explorer.fig.canvas
+    canvas.syncing_data_url = False  # as once a browser view is there
+    sent = []
+    canvas.send_binary = sent.append
+    canvas.draw()
+    (first,) = sent
+    screen = np.asarray(Image.open(io.BytesIO(first))).copy()  # (h, w, 4)
+    for slider in explorer.sliders.values():
+        slider.value = slider.min if slider.value != slider.min else slider.max
+        diff = np.asarray(Image.open(io.BytesIO(sent[-1])))
+        changed = diff[:, :, 3] > 0
+        assert 0 < changed.mean() < 1, "a difference frame: some pixels, not all"
+        screen[changed] = diff[changed]
+        assert np.array_equal(screen, np.asarray(canvas.get_renderer().buffer_rgba())), "the browser shows the figure"
+
+
+def test_png_frames_decode_to_the_same_pixels():
+    rgba = np.random.default_rng(0).integers(0, 256, size=(7, 5, 4), dtype=np.uint8)  # (h, w, 4)
+    rgba[2:5] = 0  # a stretch of transparent zeros, as in a difference frame
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(mh._png(rgba)))), rgba)
 
 
 def test_error_surface_is_computed_once_and_its_minimum_marked():
