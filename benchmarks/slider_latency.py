@@ -153,7 +153,7 @@ def measure(presses):
                 sliders = boxes.nth(i).locator(".widget-slider")
                 for j in range(sliders.count()):
                     slider = sliders.nth(j)
-                    label = slider.locator(".widget-label").first.inner_text()
+                    label = slider.locator(".widget-label").first.text_content()
                     handle = slider.locator(".noUi-handle")
                     handle.scroll_into_view_if_needed()
                     lat = press_latencies(page, handle, presses)

@@ -66,7 +66,7 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
         explorers.first.locator("canvas").first.wait_for(timeout=30000)
         page.wait_for_function("es => es.every(e => [...e.querySelectorAll('canvas')].some(c => c.__repaints))",
                                arg=explorers.element_handles(), timeout=30000)  # every figure's first frame
-        text = panel.inner_text()
+        text = panel.text_content()  # all text, drawn or not (off-screen cells are skipped by innerText)
         assert "Error displaying widget" not in text
         assert panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0, "stderr or error"
         assert panel.locator(".jp-mod-error, .jp-RenderedText[data-mime-type*='error']").count() == 0
@@ -78,7 +78,7 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
             element = explorer.element_handle()
             for j in range(explorer.locator(".widget-slider").count()):
                 slider = explorer.locator(".widget-slider").nth(j)
-                name = f"explorer {i + 1}, slider {slider.locator('.widget-label').inner_text()!r}"
+                name = f"explorer {i + 1}, slider {slider.locator('.widget-label').text_content()!r}"
                 handle = slider.locator(".noUi-handle")
                 handle.scroll_into_view_if_needed()
 
@@ -93,7 +93,7 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
                 page.mouse.move(box["x"] - 30, box["y"] + box["height"] / 2, steps=5)
                 page.mouse.up()
                 wait_for_repaint(page, element, before, f"a mouse drag on {name}")
-        assert "Error displaying widget" not in panel.inner_text()
+        assert "Error displaying widget" not in panel.text_content()
         ARTIFACTS.mkdir(exist_ok=True)  # the last figure after its sliders moved: blitted frames as seen
         explorers.last.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{Path(notebook).stem}.png"))
