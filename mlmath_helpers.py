@@ -342,7 +342,7 @@ class Explorer:
     draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
     the figure answers first. A change before any full draw draws in full at once and sends the
     image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
-    Frames are encoded by `_frame_png` (see there: it halves the callback's time).
+    Frames are encoded by `_frame_png`, which cut the callbacks' medians by 21–55%.
     A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
     """
 
