@@ -342,7 +342,7 @@ class Explorer:
     draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
     the figure answers first. A change before any full draw draws in full at once and sends the
     image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
-    Frames are encoded by `_frame_png`, which cut the callbacks' medians by 21–55%.
+    Frames are encoded by `_frame_png`, faster than matplotlib's own encoder (see `_png`).
     A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
     """
 
@@ -357,7 +357,8 @@ class Explorer:
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn over the background instead
         fig.canvas.mpl_connect("draw_event", self._on_full_draw)
-        fig.canvas.get_diff_image = lambda: _frame_png(fig.canvas)
+        if all(hasattr(fig.canvas, a) for a in ("_png_is_old", "_force_full", "_last_buff")):  # webagg as pinned
+            fig.canvas.get_diff_image = lambda: _frame_png(fig.canvas)
         for s in sliders:
             s.observe(self.on_change, "value")
         self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout])
