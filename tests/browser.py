@@ -141,6 +141,10 @@ def open_notebook(browser, base, token, name, timeout_s=240):
     return page
 
 
+# How many times the canvases inside an element have been painted, as a JavaScript function of the element.
+REPAINTS = "e => [...e.querySelectorAll('canvas')].reduce((n, c) => n + (c.__repaints || 0), 0)"
+
+
 def repaints(element):
     """How many times the canvases inside `element` have been painted."""
-    return element.evaluate("e => [...e.querySelectorAll('canvas')].reduce((n, c) => n + (c.__repaints || 0), 0)")
+    return element.evaluate(REPAINTS)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from browser import PANEL, ROOT, browser_available, chromium, lab_server, open_notebook, repaints
+from browser import PANEL, REPAINTS, ROOT, browser_available, chromium, lab_server, open_notebook, repaints
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "test-artifacts"
@@ -27,9 +27,8 @@ def lab():
 
 def wait_for_repaint(page, element, before, what):
     try:
-        page.wait_for_function("([e, n]) => [...e.querySelectorAll('canvas')]"
-                               ".reduce((s, c) => s + (c.__repaints || 0), 0) > n",
-                               arg=[element, before], timeout=15000, polling="raf")
+        page.wait_for_function(f"([e, n]) => ({REPAINTS})(e) > n", arg=[element, before], timeout=15000,
+                               polling="raf")
     except Exception as error:
         raise AssertionError(f"no repaint within 15 s after {what}") from error
 
@@ -64,8 +63,8 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
         panel = page.locator(PANEL)
         explorers = panel.locator(".mlmath-explorer")
         explorers.first.locator("canvas").first.wait_for(timeout=30000)
-        page.wait_for_function("es => es.every(e => [...e.querySelectorAll('canvas')].some(c => c.__repaints))",
-                               arg=explorers.element_handles(), timeout=30000)  # every figure's first frame
+        page.wait_for_function(f"es => es.every(e => ({REPAINTS})(e) > 0)", arg=explorers.element_handles(),
+                               timeout=30000)  # every figure's first frame
         text = panel.text_content()  # all text, drawn or not (off-screen cells are skipped by innerText)
         assert "Error displaying widget" not in text
         assert panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]').count() == 0, "stderr or error"
