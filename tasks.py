@@ -2,12 +2,14 @@
 
     python3 tasks.py lab    set up .venv from requirements.txt if needed, open JupyterLab on notebooks/
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
+    python3 tasks.py learner  write the learner edition, the notebooks without their solutions, to dist/learner/
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
 """
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -48,8 +50,38 @@ def test(args):
     return subprocess.call([PYTHON, "-m", "pytest", *args], cwd=ROOT)
 
 
+LEARNER = ROOT / "dist" / "learner"
+# What a class needs beside the notebooks to run them: the helper, the pins and the `lab` command.
+HANDOUT = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py", "README.md", "docs", ".gitignore"]
+
+
+def write_learner_edition(python):
+    """dist/learner/: the notebooks with every cell tagged `solution` removed by nbconvert's
+    TagRemovePreprocessor, all else (teaching text, explorers, scaffolds, checks, outputs) as it is."""
+    shutil.rmtree(LEARNER, ignore_errors=True)
+    LEARNER.mkdir(parents=True)
+    for name in HANDOUT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, LEARNER / name)
+        elif source.exists():
+            shutil.copy2(source, LEARNER / name)
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    return subprocess.call([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--log-level=WARN",
+                            "--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution",
+                            "--output-dir", LEARNER / "notebooks", *notebooks])
+
+
+def learner(args):
+    ensure_env("requirements.txt")
+    code = write_learner_edition(PYTHON)
+    if code == 0:
+        print(f"The learner edition is in {LEARNER.relative_to(ROOT)}/: hand out that folder (see the README).")
+    return code
+
+
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test}
+    commands = {"lab": lab, "test": test, "learner": learner}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     sys.exit(commands[sys.argv[1]](sys.argv[2:]))
