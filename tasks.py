@@ -66,6 +66,9 @@ def write_learner_edition(python):
             shutil.copytree(source, LEARNER / name)
         elif source.exists():
             shutil.copy2(source, LEARNER / name)
+    readme = LEARNER / "README.md"
+    readme.write_text("> **Learner edition**: the exercises come without their solutions. Start with "
+                      "`python3 tasks.py lab`.\n\n" + readme.read_text(encoding="utf-8"), encoding="utf-8")
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     return subprocess.call([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--log-level=WARN",
                             "--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution",

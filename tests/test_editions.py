@@ -57,8 +57,10 @@ def test_every_exercise_has_a_tagged_solution_and_a_scaffold(name):
 
 def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert list(learner) == list(INSTRUCTOR)
-    for name in ("mlmath_helpers.py", "requirements.txt", "tasks.py", "README.md"):
+    for name in ("mlmath_helpers.py", "requirements.txt", "tasks.py"):
         assert (tasks.LEARNER / name).read_bytes() == (ROOT / name).read_bytes()
+    readme = (tasks.LEARNER / "README.md").read_text(encoding="utf-8")
+    assert readme.startswith("> **Learner edition**") and readme.endswith((ROOT / "README.md").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("name", INSTRUCTOR)
