@@ -1061,8 +1061,14 @@ _EXCEPTION_CAUSES = [
     (TypeError, "has no len()", "len() fails for a plain number: use numpy operations on the whole input"),
     (TypeError, "len() of unsized object", "len() fails for a plain number: use numpy operations on the whole "
                                            "input"),
-    (AttributeError, "has no attribute 'shape'", "a plain number has no .shape: start with "
-                                                 "z = np.asarray(z, dtype=float)"),
+    (AttributeError, "'float' object has no attribute", "a plain number has no array methods or attributes: start "
+                                                        "with z = np.asarray(z, dtype=float)"),
+    (AttributeError, "'int' object has no attribute", "a plain number has no array methods or attributes: start "
+                                                      "with np.asarray(…, dtype=float)"),
+    (TypeError, "object is not subscriptable", "a plain number cannot be indexed: use operations that take "
+                                               "numbers and arrays alike (np.dot, np.where)"),
+    (ValueError, "for array of dimension 0", "a plain number has no axes to index or sum over: use operations that "
+                                             "take numbers and arrays alike (np.dot, np.where)"),
     (NameError, "", "define or import that name first (np for numpy, mh.sigmoid for the helper's sigmoid)"),
 ]
 
@@ -1403,7 +1409,8 @@ def _predict_probes(run):
 
 # --- notebook 02: cross-entropy ---------------------------------------------------------------------------
 
-_CLIP = "clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15)"
+_CLIP = ("clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15) (an ε much below 1e-16 is lost: "
+         "1 − ε rounds to 1)")
 
 
 def _cross_entropy_mistakes(y, p):

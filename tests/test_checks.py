@@ -134,6 +134,31 @@ def sigmoid_generator(z):
     yield sigmoid_stable(z)
 
 
+def sigmoid_fmin(z):
+    z = np.array(z, dtype=np.float64)
+    return np.exp(np.fmin(z, 0)) / (1 + np.exp(-np.abs(z)))
+
+
+def sigmoid_naive_silenced(z):  # exp(1000) = inf, silenced, and 1/(1 + inf) is exactly the limit 0
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def sigmoid_item(z):
+    s = sigmoid_stable(z)
+    return s.item() if s.ndim == 0 else s
+
+
+def sigmoid_abs_builtin(z):  # right for numbers and arrays; a list has no z >= 0 (a note, not a failure)
+    e = np.exp(-abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_astype(z):
+    z = z.astype(float)
+    return sigmoid_stable(z)
+
+
 SIGMOID = [
     # correct, in the styles learners use
     (sigmoid_stable, PASS),
@@ -152,8 +177,14 @@ SIGMOID = [
     (lambda z: np.piecewise(np.asarray(z, dtype=float), [np.asarray(z) >= 0, np.asarray(z) < 0],
                             [lambda v: 1 / (1 + np.exp(-v)), lambda v: np.exp(v) / (1 + np.exp(v))]), PASS),
     (lambda z: mh.sigmoid(z), PASS),
+    (sigmoid_fmin, PASS),
+    (sigmoid_naive_silenced, PASS),
+    (sigmoid_item, PASS),
+    (sigmoid_abs_builtin, PASS),
+    (lambda z: 1 / (1 + np.exp(-np.clip(z, -709, 709))), PASS),
     # overflow at ±1000
     (sigmoid_naive, "overflowed"),
+    (lambda z: np.reciprocal(1 + np.exp(-z)), "overflowed"),
     (sigmoid_both_branches_naive, "np.where computes both branches"),
     (lambda z: np.exp(z) / (1 + np.exp(z)), "inf/inf is nan"),
     (lambda z: 1 / (1 + np.e ** -z), "overflowed"),
@@ -171,9 +202,11 @@ SIGMOID = [
     (lambda z: np.tanh(z), "that is tanh(z)"),
     (lambda z: (1 + np.tanh(z)) / 2, "that is σ(2z)"),
     (lambda z: 1 / (1 + np.exp(-z / 2)), "that is σ(z/2)"),
-    (lambda z: 1 / (2 + np.exp(-z)), "gave 0.480288 at index 3, expected 0.924142"),  # no catalogue entry: the plain disagreement
+    (lambda z: 1 / (2 + np.exp(-z)), "gave 0.480288 at index 3, expected 0.924142"),
+    (lambda z: np.round(sigmoid_stable(z), 4), "gave 0.9241 at index 3, expected 0.924142"),  # rounded: not equal  # no catalogue entry: the plain disagreement
     # not vectorised, or loses the shape or the type
     (lambda z: 1 / (1 + math.exp(-z)), "math.exp takes one number"),
+    (sigmoid_astype, "a plain number has no array methods"),
     (sigmoid_scalar_if, "`if` (or and/or) on an array is ambiguous"),
     (lambda z: np.array([_sigmoid_of_a_number(v) for v in z]), "loops over its input"),
     (lambda z: [_sigmoid_of_a_number(z[i]) for i in range(len(z))], "len() fails for a plain number"),
@@ -257,11 +290,15 @@ PREDICT = [
     (predict_isscalar, PASS),
     (predict_einsum, PASS),
     (lambda W, x, b: mh.predict(W, x, b), PASS),
+    (lambda W, x, b: sigmoid_stable(W * x + b if np.ndim(x) == 0 else x.dot(W) + b), PASS),
+    (lambda W, x, b: sigmoid_stable(np.sum(np.multiply(x, W), axis=-1) + b), PASS),
     (predict_float32, "float32"),
     (predict_x_first, "the order of the product matters"),
     (lambda W, x, b: mh.sigmoid(np.dot(W, x) + b), "the order of the product matters"),
     (lambda W, x, b: mh.sigmoid(x @ W + b), "@ refuses plain numbers"),
     (lambda W, x, b: mh.sigmoid(np.matmul(x, W) + b), "@ and np.matmul refuse plain numbers"),
+    (lambda W, x, b: sigmoid_stable(np.asarray(x) @ np.asarray(W) + b), "@ and np.matmul refuse plain numbers"),
+    (lambda W, x, b: mh.sigmoid(x[..., 0] * W + b), "a plain number cannot be indexed"),
     (lambda W, x, b: mh.sigmoid(W * x), "the bias b is missing"),
     (lambda W, x, b: mh.sigmoid(np.dot(x, W)), "the bias b is missing"),
     (lambda W, x, b: mh.sigmoid(-(np.dot(x, W) + b)), "sign is flipped"),
@@ -353,6 +390,14 @@ CROSS_ENTROPY = [
     (ce_loop, PASS),
     (ce_masks, PASS),
     (_ce_clipped(1e-7), PASS),  # the Keras ε
+    (_ce_clipped(1e-16), PASS),  # 1 − 1e-16 is still below 1 in float64
+    (lambda y, p: -np.mean(y * np.log(np.clip(p, 1e-10, None)) + (1 - y) * np.log(np.clip(1 - p, 1e-10, None))),
+     PASS),
+    (lambda y, p: np.mean(-y * np.log(np.clip(p, 1e-15, 1 - 1e-15)) - (1 - y) * np.log(1 - np.clip(p, 1e-15, 1 - 1e-15))),
+     PASS),
+    (lambda y, p: -(1 / len(y)) * np.sum(y * np.log(np.clip(p, 1e-15, 1 - 1e-15))
+                                         + (1 - y) * np.log(1 - np.clip(p, 1e-15, 1 - 1e-15))), PASS),
+    (lambda y, p: -np.mean(np.log(np.clip(np.where(y == 1, p, 1 - p), 1e-15, 1))), PASS),
     (lambda y, p: mh.cross_entropy(y, p), PASS),
     (ce_float32, "float32"),
     # the ends
@@ -362,6 +407,10 @@ CROSS_ENTROPY = [
     (lambda y, p: -np.mean(np.where(y == 1, np.log(p), np.log(1 - p))), "ln of 0"),  # no nan, but −ln 0 = inf
     (_ce_clipped(0.1), "clipped too far"),
     (_ce_clipped(1e-3), "clipped too far"),
+    (_ce_clipped(1e-4), "clipped too far"),
+    (_ce_clipped(1e-17), "1 − ε rounds to 1"),  # 1 − 1e-17 is 1.0: ln(1 − ŷ) is ln 0 again
+    (lambda y, p: -np.nansum(y * np.log(p) + (1 - y) * np.log(1 - p)) / len(y), "ln of 0"),  # nansum hides nan only
+    (lambda y, p: -np.mean(np.log(np.where(y == 1, p, 1 - p))), "ln of 0"),
     (ce_clip_in_place, "changed its input y_hat in place"),
     # the formula
     (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "the minus sign is missing"),
@@ -425,6 +474,14 @@ def step_float32(X, y, W, b, learning_rate):
     return W - np.float32(learning_rate) * X.T @ error / len(y), np.float32(b - learning_rate * error.mean())
 
 
+def step_one_weight_at_a_time(X, y, W, b, learning_rate):
+    y_hat = mh.sigmoid(X @ W + b)
+    W_new = W.copy()
+    for j in range(len(W)):
+        W_new[j] -= learning_rate * np.mean((y_hat - y) * X[:, j])
+    return W_new, b - learning_rate * np.mean(y_hat - y)
+
+
 def _step(sign=-1.0, divide="m", eta_power=1, fprime=False, error="ŷ − y", bias="right", in_z=True, returns="new"):
     """A gradient step with one deliberate mistake switched on; the defaults are the right step."""
     def gradient_step(X, y, W, b, learning_rate):
@@ -465,6 +522,7 @@ GRADIENT_STEP = [
     (step_solution, PASS),
     (_step(), PASS),
     (step_loop, PASS),
+    (step_one_weight_at_a_time, PASS),
     (step_in_place_on_a_copy, PASS),
     (step_label_minus_prediction, PASS),
     (lambda X, y, W, b, eta: [W - eta * np.mean((mh.sigmoid(X @ W + b) - y)[:, None] * X, axis=0),
@@ -474,6 +532,10 @@ GRADIENT_STEP = [
     (lambda X, y, W, b, eta: (W - eta * np.einsum("mn,m->n", X, mh.sigmoid(X @ W + b) - y) / len(y),
                               np.float64(b - eta * np.mean(mh.sigmoid(X @ W + b) - y))), PASS),
     (step_float32, "float32"),
+    (lambda X, y, W, b, lr: (W - lr * (1 / X.shape[0]) * X.T.dot(1 / (1 + np.exp(-(X.dot(W) + b))) - y),
+                             b - lr * (1 / X.shape[0]) * np.sum(1 / (1 + np.exp(-(X.dot(W) + b))) - y)), PASS),
+    (lambda X, y, W, b, lr: (W - lr * X.T @ (mh.sigmoid(X @ W + b) - y) / len(y),
+                             np.array(b - lr * np.mean(mh.sigmoid(X @ W + b) - y))), PASS),  # b as a 0-d array
     # the W step
     (_step(sign=+1.0), "it steps uphill"),
     (_step(divide="1"), "summed, not averaged"),
@@ -494,6 +556,8 @@ GRADIENT_STEP = [
     (_step(bias="x"), "has no x in it"),
     (_step(bias="no eta"), "η is missing from the bias step"),
     (_step(bias="per point"), "one per point"),
+    (lambda X, y, W, b, lr: (step_solution(X, y, W, b, lr)[0], np.atleast_1d(step_solution(X, y, W, b, lr)[1])),
+     "b is a plain number"),
     # the pair, the inputs, print
     (lambda X, y, W, b, eta: W - eta * X.T @ (mh.sigmoid(X @ W + b) - y) / len(y), "return the pair"),
     (lambda X, y, W, b, eta: (*step_solution(X, y, W, b, eta), 0.5), "returned 3 items"),
@@ -561,6 +625,16 @@ def delta_float32(X, y, W, b, learning_rate):
     return W + np.float32(learning_rate) * X.T @ delta, b + np.float32(learning_rate) * delta.sum(axis=0)
 
 
+def delta_one_unit_at_a_time(X, y, W, b, learning_rate):
+    W_new, b_new = W.copy(), b.copy()
+    for j in range(W.shape[1]):
+        h = X @ W[:, j] + b[j]
+        delta = (y[:, j] - sigmoid_stable(h)) * mh.sigmoid_prime(h)
+        W_new[:, j] += learning_rate * X.T @ delta
+        b_new[j] += learning_rate * delta.sum()
+    return W_new, b_new
+
+
 def _delta(at="h", sign=1.0, eta_power=1, mean=False, fprime="σ'", error="ŷ", bias="right", h_bias=True,
            transposed=False, W_T=False, returns="new"):
     """A delta-rule step with one deliberate mistake switched on; the defaults are the right step."""
@@ -594,6 +668,7 @@ DELTA_RULE = [
     (delta_y_hat_form, PASS),
     (delta_loop_over_points, PASS),
     (delta_triple_loop, PASS),
+    (delta_one_unit_at_a_time, PASS),
     (delta_in_place_on_copies, PASS),
     (lambda X, y, W, b, eta: (W - eta * mh.sse_gradient(X, y, W, b)[0], b - eta * mh.sse_gradient(X, y, W, b)[1]),
      PASS),
@@ -602,6 +677,9 @@ DELTA_RULE = [
                               b + eta * np.einsum("mj->j", (y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b))),
      PASS),
     (delta_float32, "float32"),
+    (lambda X, y, W, b, eta: (W + eta * np.dot(((y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b)).T, X).T,
+                              b + eta * np.sum((y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b), axis=0)),
+     PASS),  # (δᵀX)ᵀ = Xᵀδ
     # δ and f'
     (_delta(at="x"), "f' is taken at the input x"),
     (_delta(fprime="none"), "f'(h) is missing from δ"),
