@@ -1168,7 +1168,8 @@ class _Run:
             _stop(f"{what} returned {_a(kind)} that is not numbers ({type(exc).__name__}: {_one_line(exc, 50)}): "
                   f"return {alone} as a number or a numpy array.")
         if arr.dtype.kind not in "iuf":
-            _stop(f"{what} returned {kind} of {arr.dtype} values: return {alone} as real numbers.")
+            values = {"U": "text", "S": "text", "b": "True/False", "c": "complex"}.get(arr.dtype.kind, str(arr.dtype))
+            _stop(f"{what} returned {values} values, not real numbers: return {alone} as real numbers.")
         return arr
 
     def pair(self, out, what):
@@ -1227,10 +1228,13 @@ def _close(got, want, rtol):
 
 
 def _run_check(fn, name, signature, probes, exceptions=()):
-    """The shared harness: run `probes(run)`, which returns the pass message or raises a verdict."""
+    """The shared harness: run `probes(run)`, which returns the pass message or raises a verdict.
+    `name` is the exercise's, `signature` how the learner's function is called, e.g. "my_sigmoid(z)"."""
     if not callable(fn):
-        return _fail(f"check_{name} needs the function itself, got a {type(fn).__name__}: pass it without "
-                     f"calling it, check_{name}(my_{name}).")
+        learner = signature.split("(")[0]
+        got = "None" if fn is None else _a(type(fn).__name__)
+        return _fail(f"the check needs the function {learner} itself, got {got}: pass it without calling it, "
+                     f"without (…) after {learner}.")
     run = _Run(fn, name, signature, exceptions)
     try:
         message = probes(run)
@@ -1582,7 +1586,8 @@ def _delta_rule_mistakes(X, y, W, b, eta):
             (W + eta * X.T @ error, "f'(h) is missing from δ: δ = (y − ŷ) f'(h)"),
             (W + eta * X.T @ (error * h * (1 - h)), "σ'(h) is σ(h)(1 − σ(h)) = ŷ(1 − ŷ), not h(1 − h)"),
             (W + eta * X.T @ (error * sigmoid_prime(y_hat)), "f' is taken at ŷ: f'(h) = σ'(h) = ŷ(1 − ŷ)"),
-            (W + eta * X.T @ ((y - h) * sigmoid_prime(h)), "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
+            (W + eta * X.T @ ((y - h) * sigmoid_prime(h)),
+             "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
             (W + eta * X.T @ ((y - sigmoid(X @ W)) * sigmoid_prime(X @ W)), "the bias b is missing from h = XW + b"),
             (step, "that is the change ΔW = η Xᵀδ: return the new W + ΔW"),
         ]
