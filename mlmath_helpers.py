@@ -1023,7 +1023,7 @@ def _disagreement(got, want):
         index = np.unravel_index(int(np.argmax(gap)), got.shape)
         where = f" at index {index[0] if len(index) == 1 else index}"
         got, want = got[index], want[index]
-    g, w = float(got), float(want)
+    g, w = float(np.ravel(got)[0]), float(np.ravel(want)[0])
     for digits in range(6, 18):
         a, b = f"{g:.{digits}g}", f"{w:.{digits}g}"
         if a != b:
@@ -1255,9 +1255,9 @@ def _limits(got, warned, what, z, fix):
         _stop(f"{what} gave {_fmt(got)}: exp(1000) is inf, and inf/inf is nan; {fix}.")
     if np.any(np.abs(got - limit) > 1e-15):
         if np.all((got > 0) & (got < 1)):
-            _stop(f"{what} gave {_fmt(got)}, expected {_fmt(limit)}: z is clipped too tightly "
-                  f"(σ(−30) is already 9.4e-14); clip at ±500 at least, or {fix}.")
-        _stop(f"{what} gave {_fmt(got)}, expected {_fmt(limit)}; {fix}.")
+            _stop(f"{what} gave {_disagreement(got, limit)}: z is clipped too tightly (σ(−30) is already 9.4e-14); "
+                  f"clip at ±500 at least, or {fix}.")
+        _stop(f"{what} gave {_disagreement(got, limit)}; {fix}.")
     if warned:
         _stop(f"{what} gave the right value, but exp overflowed on the way ({warned[0]}); {fix}.")
 
@@ -1477,9 +1477,11 @@ def _cross_entropy_probes(run):
     run.shape(got, (), what)
     if not np.isfinite(got):
         _stop(f"{what} gave {_fmt(got)}: ln of 0, as −ln ŷ at ŷ = 0 is inf; {_CLIP}.")
-    if got < -np.log(1e-6):
+    if 0 < got < -np.log(1e-6):
         _stop(f"{what} gave only {_fmt(got)} (−ln {np.exp(-float(got)):.2g}): ŷ is clipped too far from 0 and 1, "
               f"which hides confident mistakes; clip with a tiny ε, such as 1e-15.")
+    if got <= 0:
+        _stop(f"{what} gave {_fmt(got)}: a confident mistake must cost a lot, −ln ε ≈ 34.5 for ε = 1e-15; {_CLIP}.")
     return "✓ cross_entropy passes: the mean, the sign, both terms, and finite at ŷ = 0 or 1."
 
 

@@ -189,6 +189,7 @@ SIGMOID = [
     (lambda z: np.exp(z) / (1 + np.exp(z)), "inf/inf is nan"),
     (lambda z: 1 / (1 + np.e ** -z), "overflowed"),
     (sigmoid_clip_30, "clipped too tightly"),
+    (lambda z: 1 / (1 + np.exp(-np.clip(z, -700, 32))), "gave 0.99999999999999, expected 1: z is clipped too"),
     (np.vectorize(lambda v: 1 / (1 + math.exp(-v))), "math.exp overflowed"),
     # wrong formula
     (lambda z: 1 / (1 + np.exp(z)), "sign is flipped"),
