@@ -1046,29 +1046,27 @@ def _learner_line(tb):
 
 
 # Exceptions whose cause is the same in every exercise: (type, words of its message) -> what to change.
+_MATH_EXP = "math.exp takes one number: use np.exp, which works elementwise"
+_WHOLE = "use numpy operations on the whole input"
+_LOOPS = "it loops over its input, which fails for a plain number: " + _WHOLE
+_NUMBER = ("a plain number has no array methods, axes or indices: start with np.asarray(…, dtype=float), or use "
+           "operations that take numbers and arrays alike (np.dot, np.where)")
 _EXCEPTION_CAUSES = [
     (ValueError, "truth value of an array", "an `if` (or and/or) on an array is ambiguous: compute on the whole "
                                             "array, np.where(condition, a, b)"),
-    (TypeError, "only 0-dimensional arrays", "math.exp takes one number: use np.exp, which works elementwise"),
-    (TypeError, "only length-1 arrays", "math.exp takes one number: use np.exp, which works elementwise"),
-    (TypeError, "must be real number", "math.exp takes one number: use np.exp, which works elementwise"),
+    (TypeError, "only 0-dimensional arrays", _MATH_EXP),
+    (TypeError, "only length-1 arrays", _MATH_EXP),
+    (TypeError, "must be real number", _MATH_EXP),
     (OverflowError, "math range error", "math.exp overflowed: e^z for z near 1000 is beyond float64; "
                                         "use e = exp(−|z|), which is at most 1"),
-    (TypeError, "not iterable", "it loops over its input, which fails for a plain number: use numpy "
-                                "operations on the whole input"),
-    (TypeError, "iteration over a 0-d array", "it loops over its input, which fails for a plain number: use "
-                                              "numpy operations on the whole input"),
-    (TypeError, "has no len()", "len() fails for a plain number: use numpy operations on the whole input"),
-    (TypeError, "len() of unsized object", "len() fails for a plain number: use numpy operations on the whole "
-                                           "input"),
-    (AttributeError, "'float' object has no attribute", "a plain number has no array methods or attributes: start "
-                                                        "with z = np.asarray(z, dtype=float)"),
-    (AttributeError, "'int' object has no attribute", "a plain number has no array methods or attributes: start "
-                                                      "with np.asarray(…, dtype=float)"),
-    (TypeError, "object is not subscriptable", "a plain number cannot be indexed: use operations that take "
-                                               "numbers and arrays alike (np.dot, np.where)"),
-    (ValueError, "for array of dimension 0", "a plain number has no axes to index or sum over: use operations that "
-                                             "take numbers and arrays alike (np.dot, np.where)"),
+    (TypeError, "not iterable", _LOOPS),
+    (TypeError, "iteration over a 0-d array", _LOOPS),
+    (TypeError, "has no len()", "len() fails for a plain number: " + _WHOLE),
+    (TypeError, "len() of unsized object", "len() fails for a plain number: " + _WHOLE),
+    (AttributeError, "'float' object has no attribute", _NUMBER),
+    (AttributeError, "'int' object has no attribute", _NUMBER),
+    (TypeError, "object is not subscriptable", _NUMBER),
+    (ValueError, "for array of dimension 0", _NUMBER),
     (NameError, "", "define or import that name first (np for numpy, mh.sigmoid for the helper's sigmoid)"),
 ]
 

@@ -207,7 +207,7 @@ SIGMOID = [
     (lambda z: np.round(sigmoid_stable(z), 4), "gave 0.9241 at index 3, expected 0.924142"),  # rounded: not equal
     # not vectorised, or loses the shape or the type
     (lambda z: 1 / (1 + math.exp(-z)), "math.exp takes one number"),
-    (sigmoid_astype, "a plain number has no array methods"),
+    (sigmoid_astype, "a plain number has no array methods, axes or indices"),
     (sigmoid_scalar_if, "`if` (or and/or) on an array is ambiguous"),
     (lambda z: np.array([_sigmoid_of_a_number(v) for v in z]), "loops over its input"),
     (lambda z: [_sigmoid_of_a_number(z[i]) for i in range(len(z))], "len() fails for a plain number"),
@@ -299,7 +299,7 @@ PREDICT = [
     (lambda W, x, b: mh.sigmoid(x @ W + b), "@ refuses plain numbers"),
     (lambda W, x, b: mh.sigmoid(np.matmul(x, W) + b), "@ and np.matmul refuse plain numbers"),
     (lambda W, x, b: sigmoid_stable(np.asarray(x) @ np.asarray(W) + b), "@ and np.matmul refuse plain numbers"),
-    (lambda W, x, b: mh.sigmoid(x[..., 0] * W + b), "a plain number cannot be indexed"),
+    (lambda W, x, b: mh.sigmoid(x[..., 0] * W + b), "a plain number has no array methods, axes or indices"),
     (lambda W, x, b: mh.sigmoid(W * x), "the bias b is missing"),
     (lambda W, x, b: mh.sigmoid(np.dot(x, W)), "the bias b is missing"),
     (lambda W, x, b: mh.sigmoid(-(np.dot(x, W) + b)), "sign is flipped"),
