@@ -1332,6 +1332,8 @@ def _sigmoid_probes(run):
 def _predict_mistakes(W, x, b):
     """The value a known mistake gives for (W, x, b) -> what to change (notebook 01, section 8)."""
     z = np.dot(x, W) + b
+    order = "the arguments are in the wrong order: the check calls my_predict(W, x, b)"
+    swapped = [(sigmoid(W * b + x), order), (sigmoid(b * x + W), order)] if np.ndim(W) == 0 else []
     return [
         (sigmoid(np.dot(x, W)), "the bias b is missing: z = Wx + b"),
         (sigmoid(-z), "the sign is flipped, that is σ(−(Wx + b)): ŷ = σ(Wx + b) with σ(z) = 1 / (1 + e^(−z))"),
@@ -1339,11 +1341,7 @@ def _predict_mistakes(W, x, b):
         (z, "it returned z = Wx + b: apply the sigmoid, ŷ = σ(z)"),
         (sigmoid(np.sum(x, axis=-1) + b), "the weights W are missing: z = Wx + b"),
         (sigmoid(np.dot(x, W) * b), "z = Wx + b adds b, it does not multiply by it"),
-        (sigmoid(b * np.sum(x, axis=-1) + np.sum(W)) if np.ndim(W) == 0 else np.nan,
-         "the arguments are in the wrong order: the check calls my_predict(W, x, b)"),
-        (sigmoid(W * b + np.sum(x, axis=-1)) if np.ndim(W) == 0 else np.nan,
-         "the arguments are in the wrong order: the check calls my_predict(W, x, b)"),
-    ]
+    ] + swapped
 
 
 _PREDICT_EXCEPTIONS = [
