@@ -1201,16 +1201,16 @@ class _Run:
             if got.dtype == np.float32:
                 self.notes.append(FLOAT32_NOTE)
             return
+        f32 = " (your answer is float32)" if got.dtype == np.float32 else ""
         for value, cause in wrong:
             with np.errstate(all="ignore"):
                 hit = value(got) if callable(value) else _close(got, value, rtol)
             if hit:
-                _stop(f"{what} gave {_fmt(got)}: {cause}.")
+                _stop(f"{what} gave {_fmt(got)}{f32}: {cause}.")
         if got.dtype.kind in "iu":
             _stop(f"{what} gave integers {_fmt(got)}, expected {_fmt(want)}: the result kept an integer type "
                   f"(np.zeros_like or np.empty_like of an integer array, or out = z); make it float, "
                   f"e.g. np.zeros(np.shape(z)) or z = np.asarray(z, dtype=float) first.")
-        f32 = " (your answer is float32)" if got.dtype == np.float32 else ""
         _stop(f"{what} gave {_disagreement(got, want)}{f32}" + (f": {hint}." if hint else "."))
 
 

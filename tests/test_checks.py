@@ -933,7 +933,13 @@ def test_a_float32_mistake_is_named_and_says_float32():
         return step_float32(X, y, W, b, 1.0)
 
     message = mh.check_gradient_step(step_float32_no_eta).message
-    assert "the learning rate η is missing" in message
+    assert "(your answer is float32): the learning rate η is missing" in message
+
+    def sigmoid_float32_off(z):  # float32, and wrong by far more than float32 rounding
+        return sigmoid_float32(z) * np.float32(1.001)
+
+    message = mh.check_sigmoid(sigmoid_float32_off).message
+    assert message.endswith("(your answer is float32).") and "expected" in message
 
 
 def test_the_checks_leave_numpy_and_warnings_as_they_were():
