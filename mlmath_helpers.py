@@ -13,7 +13,17 @@ Bad input raises ``ValueError`` naming the argument, what was given and what was
 """
 from __future__ import annotations
 
+import ast
+import contextlib
+import copy
+import io
+import inspect
+import os
 import struct
+import sysconfig
+import textwrap
+import traceback
+import warnings
 import zlib
 from dataclasses import dataclass
 
@@ -28,13 +38,15 @@ PROB_EPS = float(np.finfo(float).eps)
 
 
 def _array(value, name, *, ndim=None):
-    """Return `value` as a float array; ValueError if it is not numeric, finite and of `ndim`."""
+    """Return `value` as a float array; ValueError if it is not numeric, non-empty, finite and of `ndim`."""
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise ValueError(f"{name}: expected numbers, got {type(value).__name__} {value!r:.60}") from None
     if ndim is not None and arr.ndim not in np.atleast_1d(ndim):
         raise ValueError(f"{name}: expected {ndim}-dimensional input, got shape {arr.shape}")
+    if arr.size == 0:
+        raise ValueError(f"{name}: expected at least one number, got an empty array of shape {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise ValueError(f"{name}: expected finite numbers, got NaN or inf")
     return arr
@@ -117,9 +129,10 @@ def predict(W, x, b):
 def error_formula(y, output):
     """Per-example cross-entropy −y ln(ŷ) − (1 − y) ln(1 − ŷ) (notebook 02, "The error function").
 
-    The article's formula, made safe at the ends: `output` is clipped to [ε, 1 − ε] with
-    ε = machine epsilon (2.2e-16), so ŷ exactly 0 or 1 gives the large finite loss
-    −ln ε ≈ 36.04 instead of inf, and 0·ln 0 never makes nan. Why that is fair: a float64
+    The article's formula, made safe at the ends: inside each log, ŷ and 1 − ŷ are kept at least
+    ε = machine epsilon (2.2e-16) from 0, so a confidently wrong ŷ (0 or 1 against the label) gives
+    the large finite loss −ln ε ≈ 36.04 instead of inf, a perfect one gives exactly 0, and 0·ln 0
+    never makes nan. Why that is fair: a float64
     probability can sit no closer to 1 than about 1e-16, so a loss above ~36 cannot be told
     apart from a probability anyway. For the exact loss start from the logit z with
     `cross_entropy_from_logits`.
@@ -132,8 +145,9 @@ def _bce(y, p, name):
     y = _labels(y)
     p = _probabilities(p, name)
     _same_shape(y, p, "y", name)
-    p = np.clip(p, PROB_EPS, 1.0 - PROB_EPS)
-    return -y * np.log(p) - (1.0 - y) * np.log1p(-p)
+    # Each log's argument is kept at least ε from 0; a term whose label weight is 0 is then exactly 0,
+    # so a perfect prediction (ŷ = y at 0 or 1) costs exactly 0 and a confidently wrong one −ln ε.
+    return -y * np.log(np.maximum(p, PROB_EPS)) - (1.0 - y) * np.log1p(-np.minimum(p, 1.0 - PROB_EPS))
 
 
 def _mean_over_points(losses):
@@ -932,8 +946,25 @@ def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=3
 # =====================================================================================
 # 4. Exercise checks
 # =====================================================================================
-# Each check runs the learner's function on a few telling inputs and answers in one line: the first
-# thing wrong and its likely cause, or what passed. It never raises, whatever the function does.
+# One harness runs every check. It calls the learner's function on copies of telling inputs (plain numbers,
+# 1-D, 2-D and integer arrays, z = ±1000, confidently wrong predictions, m ≠ n ≠ k, h away from 0) and
+# looks at what happened in this order: an exception (named, with the learner's line), changed inputs,
+# None (not implemented / no return / print instead of return), the type, the shape, then the values at
+# the precision of what came back. Each exercise then has a small catalogue, the value a known mistake
+# gives -> what to change, in the notebook's notation. A check answers in one line and never raises
+# (except KeyboardInterrupt, so a learner can still stop a function that runs forever).
+
+SCAFFOLD_MARK = "# Your code here"  # a committed scaffold: this comment above a bare `return None`
+# Relative agreement asked of an answer, by the precision it came back in. 1e-5 for float64 leaves room for
+# the common guard log(ŷ + 1e-7); every catalogued mistake is off by far more.
+RTOL = {np.dtype(np.float64): 1e-5, np.dtype(np.float32): 1e-4}
+FLOAT32_NOTE = ("Note: your answer is float32 (about 7 digits), and agrees to that precision; numpy's "
+                "default, float64, keeps about 16.")
+# Where library code lives: a traceback frame outside these (and outside this module) is the learner's.
+_LIBRARY_DIRS = tuple(os.path.normcase(os.path.realpath(d)) + os.sep for d in
+                      {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
+                       sysconfig.get_paths()["platlib"], os.path.dirname(np.__file__)})
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -945,192 +976,680 @@ class CheckResult:
         return self.message
 
 
+class _Verdict(Exception):
+    """Raised anywhere inside a check to answer at once with `result`."""
+
+    def __init__(self, result):
+        super().__init__(result.message)
+        self.result = result
+
+
 def _fail(message):
     return CheckResult(False, "✗ " + message)
 
 
-def _call(fn, *args):
-    """fn(*args) with floating-point trouble raised: (result, None) or (None, short description)."""
-    import warnings
+def _stop(message):
+    raise _Verdict(_fail(message))
+
+
+def _one_line(text, limit=90):
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _a(kind):
+    """'an array', 'a dict': a type's name with its article."""
+    kind = "array" if kind == "ndarray" else kind
+    return ("an " if kind[:1].lower() in "aeiou" else "a ") + kind
+
+
+def _fmt(values, digits=4):
+    """A short one-line display of numbers: a number, or a list (the first 6 entries of a large array)."""
+    arr = np.asarray(values, dtype=float)
+    if arr.ndim == 0:
+        return f"{float(arr):.{digits}g}"
+    flat = [f"{v:.{digits}g}" for v in arr.ravel()[:6]]
+    return "[" + ", ".join(flat) + (", …]" if arr.size > 6 else "]") + (f" (shape {arr.shape})" if arr.ndim > 1 else "")
+
+
+def _disagreement(got, want):
+    """'X, expected Y' for the worst entry, with just enough digits that X and Y read differently."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    where = ""
+    if got.size > 1:
+        with np.errstate(invalid="ignore"):
+            gap = np.abs(got - want)
+        gap[np.isnan(gap)] = np.inf
+        index = np.unravel_index(int(np.argmax(gap)), got.shape)
+        where = f" at index {index[0] if len(index) == 1 else index}"
+        got, want = got[index], want[index]
+    g, w = float(np.ravel(got)[0]), float(np.ravel(want)[0])
+    for digits in range(6, 18):
+        a, b = f"{g:.{digits}g}", f"{w:.{digits}g}"
+        if a != b:
+            break
+    return f"{a}{where}, expected {b}"
+
+
+def _learner_line(tb):
+    """' (line N: `source`)' for the deepest traceback frame in the learner's code; '' if there is none.
+    Only the line number and its text: in a notebook the file is a kernel temp path, never shown."""
+    here = os.path.normcase(os.path.realpath(__file__))
+    frames = [f for f in traceback.extract_tb(tb)
+              if os.path.normcase(os.path.realpath(f.filename)) != here
+              and not os.path.normcase(os.path.realpath(f.filename)).startswith(_LIBRARY_DIRS)]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    text = _one_line(frame.line or "", 60)
+    return f" (line {frame.lineno}: `{text}`)" if text else f" (line {frame.lineno})"
+
+
+# Exceptions whose cause is the same in every exercise: (type, words of its message) -> what to change.
+_MATH_EXP = "math.exp takes one number: use np.exp, which works elementwise"
+_WHOLE = "use numpy operations on the whole input"
+_LOOPS = "it loops over its input, which fails for a plain number: " + _WHOLE
+_NUMBER = ("a plain number has no array methods, axes or indices: start with np.asarray(…, dtype=float), or use "
+           "operations that take numbers and arrays alike (np.dot, np.where)")
+_EXCEPTION_CAUSES = [
+    (ValueError, "truth value of an array", "an `if` (or and/or) on an array is ambiguous: compute on the whole "
+                                            "array, np.where(condition, a, b)"),
+    (TypeError, "only 0-dimensional arrays", _MATH_EXP),
+    (TypeError, "only length-1 arrays", _MATH_EXP),
+    (TypeError, "must be real number", _MATH_EXP),
+    (OverflowError, "math range error", "math.exp overflowed: e^z for z near 1000 is beyond float64; "
+                                        "use e = exp(−|z|), which is at most 1"),
+    (TypeError, "not iterable", _LOOPS),
+    (TypeError, "iteration over a 0-d array", _LOOPS),
+    (TypeError, "has no len()", "len() fails for a plain number: " + _WHOLE),
+    (TypeError, "len() of unsized object", "len() fails for a plain number: " + _WHOLE),
+    (AttributeError, "'float' object has no attribute", _NUMBER),
+    (AttributeError, "'int' object has no attribute", _NUMBER),
+    (TypeError, "object is not subscriptable", _NUMBER),
+    (ValueError, "for array of dimension 0", _NUMBER),
+    (NameError, "", "define or import that name first (np for numpy, mh.sigmoid for the helper's sigmoid)"),
+]
+
+
+def _advice(exc, causes):
+    for kind, words, advice in list(causes) + _EXCEPTION_CAUSES:
+        if isinstance(exc, kind) and words in str(exc):
+            return advice
+    return ""
+
+
+def _scaffold(fn):
+    """True if `fn` is still the committed scaffold: the marker comment and a body that only returns None."""
     try:
-        with np.errstate(over="raise", invalid="raise", divide="raise"), warnings.catch_warnings():
-            warnings.simplefilter("error")
-            return fn(*args), None
-    except (FloatingPointError, OverflowError, RuntimeWarning) as exc:
-        return None, f"overflow or invalid value ({exc})"
-    except Exception as exc:  # the learner's code may raise anything: report it, never re-raise
-        return None, f"{type(exc).__name__}: {exc}"
+        source = textwrap.dedent(inspect.getsource(fn))
+        if SCAFFOLD_MARK not in source:
+            return False
+        tree = ast.parse(source)
+    except (OSError, TypeError, SyntaxError, ValueError):
+        return False
+    funcs = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    if len(funcs) != 1:
+        return False
+    body = [s for s in funcs[0].body
+            if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str))]
+    return (len(body) == 1 and isinstance(body[0], ast.Return)
+            and (body[0].value is None or (isinstance(body[0].value, ast.Constant) and body[0].value.value is None)))
 
 
-def _not_implemented(name):
-    return CheckResult(False, f"Not implemented yet: {name} returned None. Fill in the cell above, run it, "
-                              f"then run this check again.")
+def _unchanged(before, after):
+    try:
+        return (np.shape(before) == np.shape(after)
+                and bool(np.array_equal(np.asarray(before), np.asarray(after), equal_nan=True)))
+    except Exception:
+        return False
+
+
+class _Run:
+    """One check of the learner's function `fn` for the exercise `name`, called as `signature`.
+
+    `exceptions` is the exercise's own (type, words, advice) list, tried before the common ones.
+    Notes (float32, lists) are collected and added to the pass message.
+    """
+
+    def __init__(self, fn, name, signature, exceptions=()):
+        self.fn, self.name, self.signature, self.exceptions = fn, name, signature, exceptions
+        self.notes = []
+
+    def call(self, what, **inputs):
+        """fn(*copies of inputs) -> (result, RuntimeWarning texts); a verdict for anything else that happened."""
+        copies = [copy.deepcopy(v) for v in inputs.values()]
+        printed = io.StringIO()
+        with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed), \
+                np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
+            warnings.simplefilter("always")
+            try:
+                out = self.fn(*copies)
+            except KeyboardInterrupt:
+                raise
+            except BaseException as exc:  # SystemExit too: a learner's exit() is an answer, not an exit
+                advice = _advice(exc, self.exceptions)
+                if isinstance(exc, TypeError) and "positional argument" in str(exc):
+                    advice = f"the check calls {self.signature}"
+                _stop(f"{what} raised {type(exc).__name__}: {_one_line(exc)}{_learner_line(exc.__traceback__)}"
+                      + (f"; {advice}." if advice else "."))
+        for name, before, after in zip(inputs, inputs.values(), copies):
+            if not _unchanged(before, after):
+                _stop(f"{what} changed its input {name} in place (`out = {name}` shares the array, and "
+                      f"`{name} -= …` or `{name}[…] = …` write into it): work on a copy, {name}.copy(), "
+                      f"or build a new array.")
+        if out is None:
+            if _scaffold(self.fn):
+                raise _Verdict(CheckResult(False, f"Not implemented yet: {self.name} returned None. Fill in the "
+                                                  f"cell above, run it, then run this check again."))
+            if printed.getvalue().strip():
+                _stop(f"{what} printed {_one_line(printed.getvalue(), 30)!r} and returned None: use return, not "
+                      f"print, to give the answer back.")
+            _stop(f"{what} returned None: end the function with `return` and the answer.")
+        return out, [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
+
+    def numbers(self, out, what, alone):
+        """The learner's result as a numeric array; a verdict naming its type if it is not numbers.
+        `alone` says what a single result should be (for a tuple's message)."""
+        kind = type(out).__name__
+        if isinstance(out, (str, bytes)):
+            _stop(f"{what} returned the text {_one_line(repr(out), 30)}: return the number itself, not a "
+                  f"formatted string.")
+        if isinstance(out, tuple):
+            _stop(f"{what} returned a tuple of {len(out)} items: return {alone} alone.")
+        if isinstance(out, (dict, set, frozenset)) or inspect.isgenerator(out) or inspect.isfunction(out):
+            _stop(f"{what} returned {_a(kind)}: return {alone} as a number or a numpy array.")
+        try:
+            arr = np.asarray(out)
+            if arr.dtype == object:
+                arr = arr.astype(float)
+        except Exception as exc:
+            _stop(f"{what} returned {_a(kind)} that is not numbers ({type(exc).__name__}: {_one_line(exc, 50)}): "
+                  f"return {alone} as a number or a numpy array.")
+        if arr.dtype.kind not in "iuf":
+            values = {"U": "text", "S": "text", "b": "True/False", "c": "complex"}.get(arr.dtype.kind, str(arr.dtype))
+            _stop(f"{what} returned {values} values, not real numbers: return {alone} as real numbers.")
+        return arr
+
+    def pair(self, out, what):
+        """(new W, new b) from a gradient step's result; a verdict unless it is a pair."""
+        if isinstance(out, (tuple, list)) and len(out) == 2:
+            return out
+        if isinstance(out, (tuple, list)):
+            _stop(f"{what} returned {len(out)} items: return the pair (new W, new b), `return W_new, b_new`.")
+        _stop(f"{what} returned {_a(type(out).__name__)}: return the pair (new W, new b), `return W_new, b_new`.")
+
+    def shape(self, arr, want, what, hints=()):
+        """A verdict naming the shape if arr's is not `want`; hints: (shape, message) for known causes."""
+        if arr.shape != want:
+            hint = dict(hints).get(arr.shape, "")
+            _stop(f"{what} has shape {arr.shape}, expected {want}" + (f": {hint}." if hint else "."))
+
+    def precision(self, arr, what):
+        """The relative tolerance for what came back; float32 passes with a note, less precise fails."""
+        if arr.dtype.kind in "iu" or arr.dtype.itemsize > 8:
+            return RTOL[np.dtype(np.float64)]
+        if arr.dtype not in RTOL:
+            _stop(f"{what} came back as {arr.dtype}, which keeps about 3 digits: compute in float64, "
+                  f"numpy's default.")
+        return RTOL[arr.dtype]
+
+    def values(self, got, want, what, wrong=(), hint=""):
+        """Compare got with want at got's precision; on a mismatch name the first catalogued mistake
+        (value or predicate -> message) it matches, else show the disagreement."""
+        rtol = self.precision(got, what)
+        if _close(got, want, rtol):
+            if got.dtype == np.float32:
+                self.notes.append(FLOAT32_NOTE)
+            return
+        f32 = " (your answer is float32)" if got.dtype == np.float32 else ""
+        for value, cause in wrong:
+            with np.errstate(all="ignore"):
+                hit = value(got) if callable(value) else _close(got, value, rtol)
+            if hit:
+                _stop(f"{what} gave {_fmt(got)}{f32}: {cause}.")
+        if got.dtype.kind in "iu":
+            _stop(f"{what} gave integers {_fmt(got)}, expected {_fmt(want)}: the result kept an integer type "
+                  f"(np.zeros_like or np.empty_like of an integer array, or out = z); make it float, "
+                  f"e.g. np.zeros(np.shape(z)) or z = np.asarray(z, dtype=float) first.")
+        _stop(f"{what} gave {_disagreement(got, want)}{f32}" + (f": {hint}." if hint else "."))
+
+
+def _close(got, want, rtol):
+    """All entries agree to rtol (and to an absolute rtol·1e-3 of the largest for entries near 0)."""
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    if got.shape != want.shape:
+        return False
+    finite = np.abs(want[np.isfinite(want)])
+    atol = rtol * 1e-3 * max(1.0, float(finite.max()) if finite.size else 1.0)
+    with np.errstate(all="ignore"):
+        return bool(np.all(np.isclose(got, want, rtol=rtol, atol=atol)))
+
+
+def _run_check(fn, name, signature, probes, exceptions=()):
+    """The shared harness: run `probes(run)`, which returns the pass message or raises a verdict.
+    `name` is the exercise's, `signature` how the learner's function is called, e.g. "my_sigmoid(z)"."""
+    if not callable(fn):
+        learner = signature.split("(")[0]
+        got = "None" if fn is None else _a(type(fn).__name__)
+        return _fail(f"the check needs the function {learner} itself, got {got}: pass it without calling it, "
+                     f"without (…) after {learner}.")
+    run = _Run(fn, name, signature, exceptions)
+    try:
+        message = probes(run)
+    except _Verdict as verdict:
+        return verdict.result
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # inspecting a strange result went wrong: still one line, never a traceback
+        return _fail(f"the check could not read what {name} returned ({type(exc).__name__}: "
+                     f"{_one_line(exc, 60)}): return plain numbers or numpy arrays.")
+    return CheckResult(True, " ".join([message, *dict.fromkeys(run.notes)]))
+
+
+def _limits(got, warned, what, z, fix):
+    """σ at z = ±1000 must be exactly its limit 0 or 1 (to 1e-15), finite, with no overflow on the way."""
+    limit = np.where(np.asarray(z) > 0, 1.0, 0.0)
+    if not np.all(np.isfinite(got)):
+        _stop(f"{what} gave {_fmt(got)}: exp(1000) is inf, and inf/inf is nan; {fix}.")
+    if np.any(np.abs(got - limit) > 1e-15):
+        if np.all((got > 0) & (got < 1)):
+            _stop(f"{what} gave {_disagreement(got, limit)}: z is clipped too tightly (σ(−30) is already 9.4e-14); "
+                  f"clip at ±500 at least, or {fix}.")
+        _stop(f"{what} gave {_disagreement(got, limit)}; {fix}.")
+    if warned:
+        _stop(f"{what} gave the right value, but exp overflowed on the way ({warned[0]}); {fix}.")
+
+
+# --- notebook 01: sigmoid ---------------------------------------------------------------------------------
+
+_STABLE = "use e = exp(−|z|) ≤ 1 with 1/(1 + e) for z ≥ 0 and e/(1 + e) for z < 0"
+
+
+def _sigmoid_mistakes(z):
+    """The value a known mistake gives for z -> what to change (notebook 01, section 7)."""
+    with np.errstate(all="ignore"):
+        return [
+            (sigmoid(-z), "the sign is flipped, that is σ(−z): σ(z) = 1 / (1 + e^(−z)); with e = exp(−|z|), "
+                          "1/(1 + e) is the z ≥ 0 case and e/(1 + e) the z < 0 case"),
+            (sigmoid(np.abs(z)), "for z < 0 it gives σ(|z|): the z < 0 case is e / (1 + e), not 1 / (1 + e)"),
+            (sigmoid(-np.abs(z)), "for z ≥ 0 it gives σ(−|z|): the z ≥ 0 case is 1 / (1 + e), not e / (1 + e)"),
+            (sigmoid_prime(z), "that is σ'(z) = σ(z)(1 − σ(z)), the derivative: return σ(z) itself"),
+            (1 + np.exp(-z), "1 / 1 + exp(−z) divides 1 by 1 first: bracket the denominator, 1 / (1 + np.exp(−z))"),
+            (np.tanh(z), "that is tanh(z): σ(z) = (1 + tanh(z/2)) / 2"),
+            (sigmoid(2 * z), "that is σ(2z): in the tanh form halve z, σ(z) = (1 + tanh(z/2)) / 2"),
+            (sigmoid(z / 2), "that is σ(z/2): σ(z) = 1 / (1 + e^(−z)), or (1 + tanh(z/2)) / 2"),
+        ]
 
 
 def check_sigmoid(fn):
-    """Notebook 01, exercise: is `fn` a correct, vectorised, overflow-free sigmoid?"""
-    out, err = _call(fn, 0.5)
-    if err is None and out is None:
-        return _not_implemented("sigmoid")
-    if err:
-        return _fail(f"sigmoid(0.5) raised {err}.")
-    want = sigmoid(0.5)
-    if np.isclose(out, 1 - want):
-        return _fail(f"sigmoid(0.5) gave {float(out):.4f}, which is σ(−0.5): the sign is flipped, use exp(−z).")
-    if not np.isclose(out, want, rtol=1e-12):
-        return _fail(f"sigmoid(0.5) gave {out!r}, expected {want:.6f}: check 1 / (1 + exp(−z)).")
-    zs = np.array([-3.0, 0.0, 2.5])
-    out, err = _call(fn, zs)
-    if err or np.shape(out) != zs.shape:
-        return _fail(f"sigmoid of an array failed ({err or f'shape {np.shape(out)}'}): it is not vectorised; "
-                     f"use np.exp, not math.exp, and no if on z.")
-    if not np.allclose(out, sigmoid(zs), rtol=1e-12):
-        return _fail(f"sigmoid({zs.tolist()}) gave {np.round(out, 4).tolist()}: wrong values for arrays.")
+    """Notebook 01, exercise (section 7): is `fn` a correct, vectorised, overflow-free sigmoid?
+
+    Tried on 0.5, a 1-D, a 2-D and an integer array, and z = −1000 and 1000 (exact limits, no overflow).
+    """
+    return _run_check(fn, "sigmoid", "my_sigmoid(z)", _sigmoid_probes)
+
+
+def _sigmoid_probes(run):
+    probes = [  # (z, shape hints); the 1-D array first: its values of both signs tell the mistakes apart best
+        (np.array([-3.0, -0.5, 0.0, 2.5]), [((), "one number for an array: σ works elementwise, no sum or mean")]),
+        (0.5, [((1,), "for a plain number return a number (np.array([z]) or np.atleast_1d adds an axis)")]),
+        (np.array([[-2.0, 0.5, 4.0], [1.0, -6.0, 0.0]]),
+         [((6,), "it flattened z: return the shape of z (np operations keep it; no flatten or ravel)")]),
+        (np.array([-1, 0, 2]), []),
+    ]
+    for z, hints in probes:
+        what = "sigmoid(0.5)" if np.ndim(z) == 0 else f"sigmoid(z) for z = {_fmt(z)}"
+        got = run.numbers(run.call(what, z=z)[0], what, "σ(z)")
+        run.shape(got, np.shape(z), what, hints)
+        run.values(got, sigmoid(z), what, _sigmoid_mistakes(np.asarray(z, dtype=float)))
+    warned = {}
     for z in (-1000.0, 1000.0):
-        out, err = _call(fn, np.array([z]))
-        if err or not np.allclose(out, sigmoid(z), atol=0, rtol=0):
-            return _fail(f"sigmoid({z:g}) gave {err or out}: exp overflowed; use exp(−|z|) and the two-case form.")
-    return CheckResult(True, "✓ sigmoid passes: right values, works on arrays, symmetric, no overflow at ±1000.")
+        what = f"sigmoid(np.array([{z:g}]))"
+        out, warned[z] = run.call(what, z=np.array([z]))
+        got = run.numbers(out, what, "σ(z)")
+        run.shape(got, (1,), what)
+        _limits(got, [], what, z, _STABLE)  # the value; the overflow warnings are told apart below
+    if warned[-1000.0] and warned[1000.0]:
+        _stop(f"sigmoid(±1000) gave the right values, but exp overflowed on the way ({warned[-1000.0][0]}): "
+              f"np.where computes both branches for every z, so neither may take exp of a large positive number; "
+              f"{_STABLE}.")
+    for z, w in warned.items():
+        if w:
+            _stop(f"sigmoid({z:g}) gave the right value, but exp overflowed on the way ({w[0]}): e^(−z) for "
+                  f"z = {z:g} is beyond float64; {_STABLE}.")
+    try:  # a list is not promised by the exercise: a note, not a failure
+        got = run.numbers(run.call("sigmoid([-1.0, 0.0, 1.0])", z=[-1.0, 0.0, 1.0])[0], "", "")
+        ok = _close(got, sigmoid([-1.0, 0.0, 1.0]), 1e-4)
+    except _Verdict:
+        ok = False
+    if not ok:
+        run.notes.append("Note: it does not take a Python list; z = np.asarray(z, dtype=float) first would make it.")
+    return "✓ sigmoid passes: right values, works on arrays, symmetric, no overflow at ±1000."
+
+
+# --- notebook 01: predict ---------------------------------------------------------------------------------
+
+def _predict_mistakes(W, x, b):
+    """The value a known mistake gives for (W, x, b) -> what to change (notebook 01, section 8)."""
+    z = np.dot(x, W) + b
+    order = "the arguments are in the wrong order: the check calls my_predict(W, x, b)"
+    swapped = [(sigmoid(W * b + x), order), (sigmoid(b * x + W), order)] if np.ndim(W) == 0 else []
+    return [
+        (sigmoid(np.dot(x, W)), "the bias b is missing: z = Wx + b"),
+        (sigmoid(-z), "the sign is flipped, that is σ(−(Wx + b)): ŷ = σ(Wx + b) with σ(z) = 1 / (1 + e^(−z))"),
+        (sigmoid(np.dot(x, W)) + b, "b is added after σ: it belongs inside, ŷ = σ(Wx + b)"),
+        (z, "it returned z = Wx + b: apply the sigmoid, ŷ = σ(z)"),
+        (sigmoid(np.sum(x, axis=-1) + b), "the weights W are missing: z = Wx + b"),
+        (sigmoid(np.dot(x, W) * b), "z = Wx + b adds b, it does not multiply by it"),
+    ] + swapped
+
+
+_PREDICT_EXCEPTIONS = [
+    (ValueError, "does not have enough dimensions", "@ and np.matmul refuse plain numbers: np.dot(x, W) takes both"),
+    (TypeError, "for @", "@ refuses plain numbers: np.dot(x, W) works for numbers and arrays"),
+    (ValueError, "not aligned", "the order of the product matters: with x of shape (m, n) and W of shape (n,), "
+                                "z = np.dot(x, W) + b (or x @ W + b)"),
+    (ValueError, "matmul", "the order of the product matters: with x of shape (m, n) and W of shape (n,), "
+                           "z = x @ W + b; and @ refuses plain numbers, np.dot(x, W) takes both"),
+]
 
 
 def check_predict(fn):
-    """Notebook 01, exercise: does `fn(W, x, b)` compute σ(Wx + b) for scalars and for a vector W?"""
-    out, err = _call(fn, 1, 0.38, 0.1)
-    if err is None and out is None:
-        return _not_implemented("predict")
-    if err:
-        return _fail(f"predict(1, 0.38, 0.1) raised {err}; for one input, W * x + b must work on plain numbers.")
-    want = predict(1, 0.38, 0.1)
-    if np.isclose(out, sigmoid(0.38)):
-        return _fail(f"predict(1, 0.38, 0.1) gave {float(out):.6f} = σ(Wx): the bias b is missing.")
-    if np.isclose(out, 1 - want):
-        return _fail(f"predict(1, 0.38, 0.1) gave {float(out):.6f} = σ(−(Wx + b)): the sign is flipped.")
-    if not np.isclose(out, want, rtol=1e-12):
-        return _fail(f"predict(1, 0.38, 0.1) gave {out!r}, expected {want:.16f}.")
-    W, X, b = np.array([0.5, -1.0, 2.0]), np.arange(12.0).reshape(4, 3) / 4, 0.3
-    out, err = _call(fn, W, X, b)
-    if err or np.shape(out) != (4,):
-        return _fail(f"predict(W of shape (3,), x of shape (4, 3), b) gave {err or f'shape {np.shape(out)}'}, "
-                     f"expected shape (4,): it is scalar-only; W * x multiplies elementwise, use np.dot(x, W).")
-    if not np.allclose(out, predict(W, X, b), rtol=1e-12):
-        return _fail("predict(W, x, b) with a weight vector gave wrong values: z = np.dot(x, W) + b.")
-    out, err = _call(fn, 1.0, -1000.0, 0.0)
-    if err:
-        return _fail(f"predict(1, −1000, 0) failed with {err}: use a stable sigmoid.")
-    return CheckResult(True, "✓ predict passes: the article's value, a weight vector over 4 points, and z = −1000.")
+    """Notebook 01, exercise (section 8): does `fn(W, x, b)` compute ŷ = σ(Wx + b) for plain numbers and for
+    W of shape (n,), x of shape (m, n), with m = 4 ≠ n = 3, integer arrays and z = ±1000?
+    """
+    return _run_check(fn, "predict", "my_predict(W, x, b)", _predict_probes, _PREDICT_EXCEPTIONS)
+
+
+def _predict_probes(run):
+    for W, x, b in ((1, 0.38, 0.1), (-1.5, 0.8, 0.3)):  # the article's value, then W ≠ 1
+        what = f"predict({W}, {x}, {b})"
+        got = run.numbers(run.call(what, W=W, x=x, b=b)[0], what, "ŷ")
+        run.shape(got, (), what, [((1,), "for plain numbers return a number")])
+        run.values(got, predict(W, x, b), what, _predict_mistakes(W, x, b))
+    W = np.array([0.5, -1.0, 2.0])  # (n,) = (3,)
+    X = np.array([[0.2, -1.0, 0.5], [1.5, 0.3, -0.4], [-0.8, 0.9, 1.1], [0.0, 2.0, -1.2]])  # (m, n) = (4, 3)
+    for W, X, b in ((W, X, 0.3), (np.array([1, -2, 3]), np.array([[1, 0, 2], [0, 1, 1], [-1, 1, 0], [2, 2, -1]]), 1)):
+        what = f"predict(W, x, b) for W of shape (3,), x of shape (4, 3){', integers' if W.dtype.kind == 'i' else ''}"
+        got = run.numbers(run.call(what, W=W, x=X, b=b)[0], what, "ŷ")
+        with np.errstate(all="ignore"):
+            elementwise = sigmoid(W * X + b)
+        if got.shape == (4, 3) and _close(got, elementwise, 1e-4):
+            _stop(f"{what} gave shape (4, 3): W * x multiplies elementwise, one value per input; "
+                  f"z = Σⱼ wⱼxⱼ + b is np.dot(x, W) (or x @ W), shape (4,).")
+        if got.shape == () and _close(got, sigmoid(np.sum(W * X) + b), 1e-4):
+            _stop(f"{what} gave one number for 4 points: np.sum(W * x) also adds over the points; "
+                  f"sum over the inputs only, np.dot(x, W).")
+        run.shape(got, (4,), what, [((4, 1), "a column; keep W a vector of shape (n,), not (n, 1), or "
+                                              "return ŷ.ravel()"),
+                                     ((1, 4), "a row; return a vector of shape (m,), one ŷ per point"),
+                                     ((3,), "one value per input, not per point: sum over the inputs (axis 1), "
+                                            "np.dot(x, W)"),
+                                     ((), "one number for 4 points: one ŷ per point (row of x), np.dot(x, W)")])
+        run.values(got, predict(W, X, b), what, _predict_mistakes(W, X, b))
+    fix = "use a stable sigmoid (your my_sigmoid, or mh.sigmoid) inside predict"
+    for x in (-1000.0, 1000.0):
+        what = f"predict(1, {x:g}, 0)"
+        out, warned = run.call(what, W=1.0, x=x, b=0.0)
+        got = run.numbers(out, what, "ŷ")
+        run.shape(got, (), what)
+        _limits(got, warned, what, x, fix)
+    W, X = np.array([0.5, -1.0, 2.0]), np.array([[-2000.0, 0.0, 0.0], [2000.0, 0.0, 0.0]])
+    what = "predict(W, x, 0) where z = [−1000, 1000]"
+    out, warned = run.call(what, W=W, x=X, b=0.0)
+    got = run.numbers(out, what, "ŷ")
+    run.shape(got, (2,), what)
+    _limits(got, warned, what, np.array([-1000.0, 1000.0]), fix)
+    return "✓ predict passes: the article's value, a weight vector over 4 points, and z = −1000."
+
+
+# --- notebook 02: cross-entropy ---------------------------------------------------------------------------
+
+_CLIP = ("clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15) (an ε much below 1e-16 is lost: "
+         "1 − ε rounds to 1)")
+
+
+def _cross_entropy_mistakes(y, p):
+    """The value a known mistake gives for (y, ŷ) -> what to change (notebook 02, section 5)."""
+    with np.errstate(all="ignore"):
+        term1, term0 = y * np.log(p), (1 - y) * np.log(1 - p)
+        E = -np.mean(term1 + term0)
+        return [
+            (lambda got: not np.all(np.isfinite(got)),
+             "not finite though every ŷ is strictly between 0 and 1, so a log is of 0 or below: take ln ŷ and "
+             "ln(1 − ŷ), not ln y (the check calls my_cross_entropy(y, y_hat))"),
+            (-E, "the minus sign is missing: ln ŷ < 0, so E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)] is positive"),
+            (-np.sum(term1 + term0), "it is the sum over the points, not the mean: divide by m, the number of "
+                                     "points (np.mean)"),
+            (-np.mean(term1) + np.mean(term0), "the second term has the wrong sign: the minus covers the whole "
+                                               "bracket, −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+            (-np.mean(term1), "the (1 − y) ln(1 − ŷ) term, for the points with label 0, is missing"),
+            (-np.mean(term0), "the y ln ŷ term, for the points with label 1, is missing"),
+            (-np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)),
+             "ŷ and 1 − ŷ are swapped: y = 1 pairs with ln ŷ, y = 0 with ln(1 − ŷ)"),
+            (-np.mean(term1 + (1 - y) * np.log(p)), "(1 − y) pairs with ln(1 − ŷ), not ln ŷ"),
+            (-np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p)), "that is log base 2: E uses ln, np.log"),
+            (-np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p)), "that is log base 10: E uses ln, np.log"),
+            (np.mean((y - p) ** 2), "that is the mean squared error: E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+            (0.5 * np.sum((y - p) ** 2), "that is the SSE of notebook 04: E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
+            (E / len(y), "it divides by m twice: np.mean already divides by m"),
+            (lambda got: 6.9 <= got / np.mean(np.abs(y - p)) <= 700,  # = −ln ε of a clip, with y and ŷ swapped
+             "that is what ŷ in place of y gives: the check calls my_cross_entropy(y, y_hat), the labels first"),
+        ]
 
 
 def check_cross_entropy(fn):
-    """Notebook 02, exercise: does `fn(y, y_hat)` compute the mean binary cross-entropy E?"""
-    y = np.array([1.0, 0.0, 1.0, 0.0, 1.0])
-    p = np.array([0.9, 0.2, 0.6, 0.4, 0.3])
-    out, err = _call(fn, y, p)
-    if err is None and out is None:
-        return _not_implemented("cross_entropy")
-    if err:
-        return _fail(f"cross_entropy(y, y_hat) raised {err}.")
-    per_point = -(y * np.log(p) + (1 - y) * np.log(1 - p))  # (5,)
-    want = per_point.mean()
-    wrong = {  # value a mistake gives -> the likely cause
-        -want: "the minus sign is missing: ln of a probability is negative, E must be positive",
-        per_point.sum(): "it is the sum, not the mean: divide by m, the number of points (np.mean)",
-        -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)):
-            "the minus covers only the first term: put the whole bracket y ln ŷ + (1 − y) ln(1 − ŷ) under it",
-        -np.mean(y * np.log(p)): "the (1 − y) ln(1 − ŷ) term for the label-0 points is missing",
-        -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)): "ŷ and 1 − ŷ are swapped: y = 1 pairs with ln ŷ",
-    }
-    if not np.ndim(out) == 0:
-        return _fail(f"cross_entropy returned shape {np.shape(out)}: E is one number, the mean over the points.")
-    for value, cause in wrong.items():
-        if np.isclose(out, value, rtol=1e-9):
-            return _fail(f"cross_entropy gave {float(out):.4f} instead of {want:.4f}: {cause}.")
-    if not np.isclose(out, want, rtol=1e-9):
-        return _fail(f"cross_entropy gave {out!r}, expected {want:.6f} for y = {y.tolist()}, ŷ = {p.tolist()}.")
-    out, err = _call(fn, np.array([1.0, 0.0]), np.array([1.0, 0.0]))
-    if err or not np.isfinite(out):
-        return _fail(f"for perfect predictions ŷ = 1 and ŷ = 0 it gave {err or out}: log(0) appears "
-                     f"(0·ln 0 is nan); clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15).")
-    return CheckResult(True, "✓ cross_entropy passes: the mean, the sign, both terms, and finite at ŷ = 0 or 1.")
+    """Notebook 02, exercise (section 5): does `fn(y, y_hat)` compute the mean binary cross-entropy E?
+
+    Tried on six points (float and integer labels), perfect predictions (E exactly 0) and confidently
+    wrong ones (ŷ = 0 with y = 1 and ŷ = 1 with y = 0: large and finite, so ŷ is clipped, but not far).
+    """
+    return _run_check(fn, "cross_entropy", "my_cross_entropy(y, y_hat)", _cross_entropy_probes)
+
+
+def _cross_entropy_probes(run):
+    y = np.array([1.0, 0.0, 1.0, 0.0, 1.0, 1.0])
+    p = np.array([0.9, 0.2, 0.6, 0.4, 0.3, 0.75])
+    for labels in (y, y.astype(int)):
+        what = ("cross_entropy(y, y_hat) for 6 points" + (", integer labels" if labels.dtype.kind == "i" else ""))
+        got = run.numbers(run.call(what, y=labels, y_hat=p)[0], what, "E")
+        run.shape(got, (), what, [((6,), "those are the 6 per-point losses; E is one number, their mean"),
+                                  ((1,), "E is one number: return a float, not an array of one")])
+        run.values(got, cross_entropy(y, p), what, _cross_entropy_mistakes(y, p))
+    what = "cross_entropy for perfect predictions (ŷ = y = 1 and ŷ = y = 0)"
+    got = run.numbers(run.call(what, y=np.array([1.0, 0.0]), y_hat=np.array([1.0, 0.0]))[0], what, "E")
+    run.shape(got, (), what)
+    if not np.isfinite(got):
+        _stop(f"{what} gave {_fmt(got)}: 0·ln 0 is nan in numpy (the (1 − y) ln(1 − ŷ) term at ŷ = y = 1); {_CLIP}.")
+    if abs(float(got)) > 1e-6:
+        _stop(f"{what} gave {_fmt(got)}, expected 0: ŷ is clipped too far from 0 and 1; clip with a tiny ε, "
+              f"such as 1e-15.")
+    what = "cross_entropy for confidently wrong predictions (ŷ = 0 with y = 1, ŷ = 1 with y = 0)"
+    got = run.numbers(run.call(what, y=np.array([1.0, 0.0]), y_hat=np.array([0.0, 1.0]))[0], what, "E")
+    run.shape(got, (), what)
+    if not np.isfinite(got):
+        _stop(f"{what} gave {_fmt(got)}: ln of 0, as −ln ŷ at ŷ = 0 is inf; {_CLIP}.")
+    if 0 < got < -np.log(1e-6):
+        _stop(f"{what} gave only {_fmt(got)} (−ln {np.exp(-float(got)):.2g}): ŷ is clipped too far from 0 and 1, "
+              f"which hides confident mistakes; clip with a tiny ε, such as 1e-15.")
+    if got <= 0:
+        _stop(f"{what} gave {_fmt(got)}: a confident mistake must cost a lot, −ln ε ≈ 34.5 for ε = 1e-15; {_CLIP}.")
+    return "✓ cross_entropy passes: the mean, the sign, both terms, and finite at ŷ = 0 or 1."
+
+
+# --- notebook 03: one gradient-descent step ---------------------------------------------------------------
+
+def _gradient_step_mistakes(X, y, W, b, eta):
+    """(mistakes in the new W, mistakes in the new b): value -> what to change (notebook 03, section 6)."""
+    m, n = X.shape
+    z = X @ W + b
+    r = sigmoid(z) - y  # ŷ − y, (m,)
+    dW, db = X.T @ r / m, r.mean()
+    W_mistakes = [
+        (W + eta * dW, "it steps uphill: gradient descent subtracts, W − η ∂E/∂W with ∂E/∂W = Xᵀ(ŷ − y)/m "
+                       "(with the error y − ŷ, add instead)"),
+        (W - eta * X.T @ r, "the gradient is summed, not averaged: divide by m, ∂E/∂wⱼ = (1/m) Σᵢ (ŷᵢ − yᵢ) xᵢⱼ"),
+        (W - eta * X.T @ r / n, f"it divides by n = {n}, the number of inputs: divide by m = {m}, the number of "
+                                f"points"),
+        (W - dW, "the learning rate η is missing: W − η ∂E/∂W"),
+        (W - eta ** 2 * dW, "η is applied twice: W − η ∂E/∂W has one η"),
+        (W - eta * X.T @ (r * sigmoid_prime(z)) / m,
+         "σ'(z) is kept: for the cross-entropy the σ' of the chain rule cancels, ∂E/∂W = Xᵀ(ŷ − y)/m"),
+        (W - eta * X.T @ (z - y) / m, "the error uses z: ŷ = σ(XW + b), so the error is σ(z) − y, not z − y"),
+        (W - eta * X.T @ (sigmoid(X @ W) - y) / m, "the bias b is missing from z = XW + b"),
+        (dW, "that is the gradient ∂E/∂W: return the new W = W − η ∂E/∂W"),
+        (-eta * dW, "that is the change −η ∂E/∂W: return the new W, W − η ∂E/∂W"),
+    ]
+    b_mistakes = [
+        (b, "b did not change: update the bias too, b − η ∂E/∂b with ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ)"),
+        (b + eta * db, "the bias steps uphill: b − η ∂E/∂b"),
+        (b - eta * r.sum(), "∂E/∂b is the mean of ŷ − y, not the sum: divide by m"),
+        (b - db, "the learning rate η is missing from the bias step: b − η ∂E/∂b"),
+        (b - eta ** 2 * db, "η is applied twice in the bias step"),
+        (b - eta * dW.mean(), "∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ) has no x in it"),
+        *[(b - eta * dW[j], "∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ) has no x in it") for j in range(n)],
+        (db, "that is the gradient ∂E/∂b: return the new b = b − η ∂E/∂b"),
+    ]
+    return W_mistakes, b_mistakes
+
+
+_STEP_EXCEPTIONS = [
+    (ValueError, "matmul", "X is (m, n) and the error ŷ − y is (m,): ∂E/∂W = X.T @ (ŷ − y) / m, shape (n,)"),
+    (ValueError, "not aligned", "X is (m, n) and the error ŷ − y is (m,): ∂E/∂W = np.dot(X.T, ŷ − y) / m, shape (n,)"),
+    (ValueError, "could not be broadcast", "X is (m, n), W (n,), y and ŷ − y (m,): z = X @ W + b, "
+                                           "∂E/∂W = X.T @ (ŷ − y) / m"),
+]
 
 
 def check_gradient_step(fn):
-    """Notebook 03, exercise: does `fn(X, y, W, b, learning_rate)` return one gradient-descent step
-    (W − η ∂E/∂W, b − η ∂E/∂b) for the mean cross-entropy?
+    """Notebook 03, exercise (section 6): does `fn(X, y, W, b, learning_rate)` return one gradient-descent step
+    (W − η ∂E/∂W, b − η ∂E/∂b) on the mean cross-entropy? X (m, n) with m ≠ n, z spread away from 0.
     """
-    rng = np.random.default_rng(0)
-    X, W, b, eta = rng.normal(size=(6, 2)), np.array([0.5, -0.3]), 0.2, 0.1  # (6, 2), (2,)
-    y = np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0])
-    out, err = _call(fn, X, y, W.copy(), b, eta)
-    if err is None and out is None:
-        return _not_implemented("gradient_step")
-    if err:
-        return _fail(f"gradient_step raised {err}.")
-    try:
-        if not (isinstance(out, (tuple, list)) and len(out) == 2):
-            raise TypeError
-        W_new, b_new = np.asarray(out[0], dtype=float), float(np.squeeze(out[1]))
-    except (TypeError, ValueError):
-        return _fail(f"gradient_step returned {type(out).__name__}; return the pair (new W, new b).")
-    if W_new.shape != W.shape:
-        return _fail(f"the new W has shape {W_new.shape}, expected {W.shape}: ∂E/∂W is X.T @ (ŷ − y) / m.")
-    r = predict(W, X, b) - y  # (6,) ŷ − y
-    dW, db = X.T @ r / len(y), r.mean()
-    want = (W - eta * dW, b - eta * db)
-    wrong_W = {
-        tuple(W + eta * dW): "the sign is flipped: step against the gradient, W − η ∂E/∂W",
-        tuple(W - eta * dW * len(y)): "it uses the sum, not the mean: divide the gradient by m",
-        tuple(W - dW): "the learning rate η is missing",
-    }
-    for value, cause in wrong_W.items():
-        if np.allclose(W_new, value, rtol=1e-9):
-            return _fail(f"the new W is {np.round(W_new, 5).tolist()}: {cause}.")
-    if not np.allclose(W_new, want[0], rtol=1e-9):
-        return _fail(f"the new W is {np.round(W_new, 5).tolist()}, expected {np.round(want[0], 5).tolist()}: "
-                     f"∂E/∂wⱼ = (1/m) Σᵢ (ŷᵢ − yᵢ) xᵢⱼ.")
-    if np.isclose(b_new, b):
-        return _fail("b did not change: update the bias too, b − η ∂E/∂b with ∂E/∂b = mean(ŷ − y).")
-    if not np.isclose(b_new, want[1], rtol=1e-9):
-        return _fail(f"the new W is right but the new b is {b_new:.5f}, expected {want[1]:.5f}: the bias "
-                     f"gradient is ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ), no x in it.")
-    return CheckResult(True, "✓ gradient_step passes: the mean gradient, the right sign, η, and the bias step.")
+    return _run_check(fn, "gradient_step", "my_gradient_step(X, y, W, b, learning_rate)", _gradient_step_probes,
+                      _STEP_EXCEPTIONS)
+
+
+def _gradient_step_probes(run):
+    rng = np.random.default_rng(3)
+    probes = [(rng.normal(0.0, 1.5, size=(6, 3)), np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0]),
+               np.array([0.8, -0.6, 1.2]), 0.2, 0.1),
+              (np.array([[1, 2], [0, -1], [3, 1], [-2, 0], [1, -3]]), np.array([1, 0, 1, 0, 0]),
+               np.array([0.5, -0.25]), 0, 0.5)]  # integers: X, y and b
+    for X, y, W, b, eta in probes:
+        m, n = X.shape
+        what = f"gradient_step for X of shape ({m}, {n}){', integer X, y and b' if X.dtype.kind == 'i' else ''}"
+        out, _ = run.call(what, X=X, y=y, W=W, b=b, learning_rate=eta)
+        W_out, b_out = run.pair(out, what)
+        W_new, b_new = run.numbers(W_out, f"{what}: the new W", "W"), run.numbers(b_out, f"{what}: the new b", "b")
+        run.shape(W_new, (n,), f"{what}: the new W", [
+            ((m,), "one value per point: ∂E/∂W sums over the points, X.T @ (ŷ − y) / m has shape (n,)"),
+            ((m, n), "one row per point: ∂E/∂W = X.T @ (ŷ − y) / m sums over them (or take .mean(axis=0))"),
+            ((1, n), "keep W a vector of shape (n,)"), ((n, 1), "keep W a vector of shape (n,)"),
+            ((), "one number: W has one weight per input, shape (n,)")])
+        run.shape(b_new, (), f"{what}: the new b", [
+            ((m,), "one per point: ∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ) is one number, np.mean(ŷ − y)"),
+            ((1,), "b is a plain number: return a float, e.g. float(b_new)"),
+            ((n,), "∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ) is one number, with no x in it")])
+        r = sigmoid(X @ W + b) - y
+        want_W, want_b = W - eta * X.T @ r / m, b - eta * r.mean()
+        W_mistakes, b_mistakes = _gradient_step_mistakes(X.astype(float), y.astype(float), W, b, eta)
+        run.values(W_new, want_W, f"{what}: the new W", W_mistakes, "∂E/∂wⱼ = (1/m) Σᵢ (ŷᵢ − yᵢ) xᵢⱼ")
+        run.values(b_new, want_b, f"{what}: the new W is right, but the new b", b_mistakes,
+                   "∂E/∂b = (1/m) Σᵢ (ŷᵢ − yᵢ)")
+    return "✓ gradient_step passes: the mean gradient, the right sign, η, and the bias step."
+
+
+# --- notebook 04: one delta-rule step ---------------------------------------------------------------------
+
+def _delta_rule_mistakes(X, y, W, b, eta):
+    """(mistakes in the new W, mistakes in the new b): value -> what to change (notebook 04, section 5)."""
+    m, n = X.shape
+    h = X @ W + b  # (m, k)
+    y_hat = sigmoid(h)
+    error = y - y_hat
+    delta = error * sigmoid_prime(h)
+    step = eta * X.T @ delta
+    with np.errstate(all="ignore"):
+        W_mistakes = [
+            (W - step, "the step goes the wrong way: with δ = (y − ŷ) f'(h), ΔW = +η Xᵀδ (with the error ŷ − y, "
+                       "subtract)"),
+            (W + X.T @ delta, "the learning rate η is missing: ΔW = η Xᵀδ"),
+            (W + eta * step, "η is applied twice: ΔW = η Xᵀδ has one η"),
+            (W + step / m, "it divides by m: the SSE is a sum over the points, so ΔW = η Σ_μ δ^μ x^μ with no 1/m "
+                           "(notebook 03's mean does not carry over)"),
+            (W + eta * X.T @ error, "f'(h) is missing from δ: δ = (y − ŷ) f'(h)"),
+            (W + eta * X.T @ (error * h * (1 - h)), "σ'(h) is σ(h)(1 − σ(h)) = ŷ(1 − ŷ), not h(1 − h)"),
+            (W + eta * X.T @ (error * sigmoid_prime(y_hat)), "f' is taken at ŷ: f'(h) = σ'(h) = ŷ(1 − ŷ)"),
+            (W + eta * X.T @ ((y - h) * sigmoid_prime(h)),
+             "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
+            (W + eta * X.T @ ((y - sigmoid(X @ W)) * sigmoid_prime(X @ W)), "the bias b is missing from h = XW + b"),
+            (step, "that is the change ΔW = η Xᵀδ: return the new W + ΔW"),
+        ]
+        if W.shape[0] == W.shape[1]:  # these run only when n = k; otherwise they raise, with their own message
+            W_mistakes += [
+                (W + eta * X.T @ (error * sigmoid_prime(X)),
+                 "f' is taken at the input x: take it at h = XW + b, the unit's input, δ = (y − ŷ) f'(h)"),
+                (W + eta * delta.T @ X, "ΔW is transposed: Xᵀδ is (n, m) times (m, k), δᵀX is (k, n)"),
+                (W + eta * X.T @ ((y - sigmoid(X @ W.T + b)) * sigmoid_prime(X @ W.T + b)),
+                 "h = X @ W with W of shape (n, k): no transpose"),
+            ]
+    b_mistakes = [
+        (b, "b did not change: Δb = η Σ_μ δ^μ, the sum over the points (axis 0)"),
+        (b - eta * delta.sum(axis=0), "the bias step goes the wrong way: Δb = +η Σ_μ δ^μ"),
+        (b + delta.sum(axis=0), "the learning rate η is missing from the bias step: Δb = η Σ_μ δ^μ"),
+        (b + eta * delta.sum(), "np.sum(delta) adds over the units too: Δb_j = η Σ_μ δ^μ_j, one sum per unit j, "
+                                "delta.sum(axis=0)"),
+        (b + eta * delta.mean(axis=0), "Δb is a sum over the points, not the mean: η Σ_μ δ^μ, delta.sum(axis=0)"),
+        (b + eta * error.sum(axis=0), "f'(h) is missing from the bias step: Δb = η Σ_μ δ^μ with δ = (y − ŷ) f'(h)"),
+        (eta * delta.sum(axis=0), "that is the change Δb = η Σ_μ δ^μ: return the new b + Δb"),
+    ]
+    return W_mistakes, b_mistakes
+
+
+_DELTA_EXCEPTIONS = [
+    (ValueError, "could not be broadcast", "X is (m, n), W (n, k) and b (k,); h, y and δ are (m, k); ΔW = η X.T @ δ "
+                                           "is (n, k) and Δb = η δ.sum(axis=0) is (k,)"),
+    (ValueError, "matmul", "X is (m, n), W (n, k), δ (m, k): h = X @ W + b, ΔW = η X.T @ δ"),
+    (ValueError, "not aligned", "X is (m, n), W (n, k), δ (m, k): h = np.dot(X, W) + b, ΔW = η np.dot(X.T, δ)"),
+]
 
 
 def check_delta_rule(fn):
-    """Notebook 04, exercise: does `fn(X, y, W, b, learning_rate)` return one delta-rule step
-    (W + η Xᵀδ, b + η Σ_μ δ) with δ = (y − ŷ) f'(h) for sigmoid units, W of shape (n, k)?
+    """Notebook 04, exercise (section 5): does `fn(X, y, W, b, learning_rate)` return one delta-rule step
+    (W + η Xᵀδ, b + η Σ_μ δ) with δ = (y − ŷ) f'(h) for sigmoid units? Tried with n = k (so that f'(x) and
+    transposes run and can be named) and with m, n, k all different; h spread away from 0.
     """
+    return _run_check(fn, "delta_rule_step", "my_delta_rule_step(X, y, W, b, learning_rate)", _delta_rule_probes,
+                      _DELTA_EXCEPTIONS)
+
+
+def _delta_rule_probes(run):
     rng = np.random.default_rng(1)
-    X, W, b, eta = rng.normal(size=(5, 2)), rng.normal(size=(2, 2)), np.array([0.1, -0.2]), 0.3  # n = k = 2
-    y = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [1.0, 0.0]])  # (5, 2)
-    out, err = _call(fn, X, y, W.copy(), b.copy(), eta)
-    if err is None and out is None:
-        return _not_implemented("delta_rule_step")
-    if err:
-        return _fail(f"delta_rule_step raised {err}; with W of shape (n, k), h = X @ W + b is (m, k).")
-    if not (isinstance(out, (tuple, list)) and len(out) == 2):
-        return _fail(f"delta_rule_step returned {type(out).__name__}; return the pair (new W, new b).")
-    W_new, b_new = (np.asarray(v, dtype=float) for v in out)
-    h = X @ W + b  # (5, 2)
-    error = y - sigmoid(h)  # (5, 2)
-    delta = error * sigmoid_prime(h)
-    want_W, want_b = W + eta * X.T @ delta, b + eta * delta.sum(axis=0)
-    if W_new.shape != W.shape:
-        return _fail(f"the new W has shape {W_new.shape}, expected {W.shape}: for several outputs "
-                     f"ΔW = η Xᵀδ, (n, m) times (m, k).")
-    delta_x = error * sigmoid_prime(X)  # the classic slip: f' of the input, not of h
-    wrong = {
-        "f' is taken at the input x; take it at h = Σᵢ wᵢⱼ xᵢ + bⱼ, the unit's input": W + eta * X.T @ delta_x,
-        "the sign is flipped: with δ = (y − ŷ) f'(h) the step is W + η Xᵀδ": W - eta * X.T @ delta,
-        "the learning rate η is missing": W + X.T @ delta,
-        "ΔW is transposed: Xᵀδ is (n, m) times (m, k), not δᵀX": W + eta * delta.T @ X,
-        "f'(h) is missing from δ: δ = (y − ŷ) f'(h)": W + eta * X.T @ error,
-    }
-    for cause, value in wrong.items():
-        if np.allclose(W_new, value, rtol=1e-9):
-            return _fail(f"the new W is wrong: {cause}.")
-    if not np.allclose(W_new, want_W, rtol=1e-9):
-        return _fail(f"the new W is {np.round(W_new, 4).tolist()}, expected {np.round(want_W, 4).tolist()}.")
-    if b_new.shape != b.shape or not np.allclose(b_new, want_b, rtol=1e-9):
-        return _fail(f"the new W is right but the new b is {np.round(b_new, 4).tolist()}, expected "
-                     f"{np.round(want_b, 4).tolist()}: Δb = η Σ_μ δ (sum over the points, axis 0).")
-    return CheckResult(True, "✓ delta_rule_step passes: f'(h) at h, the sign, η, and shapes (n, k) and (k,).")
+    probes = []
+    for m, n, k in ((5, 2, 2), (5, 3, 2)):
+        X, W = rng.normal(0.0, 1.5, size=(m, n)), rng.normal(0.0, 1.0, size=(n, k))
+        y = (rng.random((m, k)) < 0.5).astype(float)
+        probes.append((X, y, W, np.array([0.4, -0.3]), 0.3))
+    for X, y, W, b, eta in probes:
+        (m, n), k = X.shape, W.shape[1]
+        what = f"delta_rule_step for m = {m}, n = {n}, k = {k}"
+        out, _ = run.call(what, X=X, y=y, W=W, b=b, learning_rate=eta)
+        W_out, b_out = run.pair(out, what)
+        W_new, b_new = run.numbers(W_out, f"{what}: the new W", "W"), run.numbers(b_out, f"{what}: the new b", "b")
+        run.shape(W_new, (n, k), f"{what}: the new W", [
+            ((k, n), "ΔW is transposed: Xᵀδ is (n, m) times (m, k); δᵀX is (k, n)"),
+            ((m, k), "one row per point: ΔW = η Xᵀδ sums over the points"),
+            ((n,), "W has one column per output unit j: shape (n, k)")])
+        run.shape(b_new, (k,), f"{what}: the new b", [
+            ((1, k), "keepdims gives (1, k): delta.sum(axis=0) is (k,)"),
+            ((), "one bias per unit j: Δb = η Σ_μ δ^μ sums over the points only, delta.sum(axis=0)"),
+            ((m,), "that sums over the units: Σ_μ is over the points, axis 0"),
+            ((m, k), "one per point: Δb = η Σ_μ δ^μ sums over them, delta.sum(axis=0)")])
+        h = X @ W + b
+        delta = (y - sigmoid(h)) * sigmoid_prime(h)
+        W_mistakes, b_mistakes = _delta_rule_mistakes(X, y, W, b, eta)
+        run.values(W_new, W + eta * X.T @ delta, f"{what}: the new W", W_mistakes,
+                   "ΔW = η Xᵀδ with δ = (y − ŷ) f'(h)")
+        run.values(b_new, b + eta * delta.sum(axis=0), f"{what}: the new W is right, but the new b", b_mistakes,
+                   "Δb = η Σ_μ δ^μ")
+    return "✓ delta_rule_step passes: f'(h) at h, the sign, η, and shapes (n, k) and (k,)."

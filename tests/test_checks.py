@@ -1,146 +1,960 @@
-"""The exercise checks: each catches the mistakes it promises to, names them, and passes good code.
+"""The exercise checks, as a specification: learner answers written as learners write them, and the verdict each gets.
 
-Each wrong version below is a mistake a learner makes; the check must answer with the likely cause.
+Every table row is (learner's answer, expected verdict): PASS for a correct answer, however it is written, or the
+words the one-line message must contain for a wrong one, naming its cause. The answers are grouped per exercise,
+in the order of the notebooks. After the tables: answers that try to break the checks (none may make a check
+raise), and the harness's own promises (the committed scaffold, the learner's line, print, changed inputs).
 """
+import linecache
 import math
+import sys
 
 import numpy as np
 import pytest
 
 import mlmath_helpers as mh
 
+PASS = "✓"
 
-def naive_sigmoid(z):
+
+# =====================================================================================================================
+# Notebook 01, section 7: my_sigmoid(z), for a number or an array, without overflow
+# =====================================================================================================================
+
+def sigmoid_stable(z):  # the notebook's solution
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_masks(z):
+    z = np.asarray(z, dtype=float)
+    out = np.zeros(z.shape)
+    pos = z >= 0
+    out[pos] = 1 / (1 + np.exp(-z[pos]))
+    e = np.exp(z[~pos])
+    out[~pos] = e / (1 + e)
+    return out
+
+
+def sigmoid_in_place_on_a_copy(z):
+    z = np.array(z, dtype=float)  # a copy: the caller's z stays as it was
+    neg = z < 0
+    e = np.exp(z[neg])
+    z[~neg] = 1 / (1 + np.exp(-z[~neg]))
+    z[neg] = e / (1 + e)
+    return z
+
+
+def _sigmoid_of_a_number(v):
+    if v >= 0:
+        return 1 / (1 + math.exp(-v))
+    e = math.exp(v)
+    return e / (1 + e)
+
+
+def sigmoid_loop(z):
+    z = np.asarray(z, dtype=float)
+    out = np.empty(z.shape)
+    for i in np.ndindex(z.shape):
+        out[i] = _sigmoid_of_a_number(z[i])
+    return out if out.ndim else float(out)
+
+
+def sigmoid_clip_500(z):
+    z = np.clip(z, -500, 500)  # e^500 is still finite
     return 1 / (1 + np.exp(-z))
 
 
-SIGMOID_CASES = [  # (learner's function, words the feedback must contain)
-    (lambda z: None, "Not implemented yet"),
-    (naive_sigmoid, "overflow"),
+def sigmoid_float32(z):
+    z = np.asarray(z, dtype=np.float32)
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_naive(z):  # the article's
+    return 1 / (1 + np.exp(-z))
+
+
+def sigmoid_both_branches_naive(z):  # np.where computes both branches for every z
+    z = np.asarray(z, dtype=float)
+    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+
+
+def sigmoid_scalar_if(z):
+    if z >= 0:
+        return 1 / (1 + np.exp(-z))
+    return np.exp(z) / (1 + np.exp(z))
+
+
+def sigmoid_zeros_like(z):
+    z = np.asarray(z)
+    out = np.zeros_like(z)  # integer z gives an integer out
+    e = np.exp(-np.abs(z))
+    out[z >= 0] = (1 / (1 + e))[z >= 0]
+    out[z < 0] = (e / (1 + e))[z < 0]
+    return out
+
+
+def sigmoid_aliased(z):
+    z = np.asarray(z, dtype=float)
+    out = z  # not a copy: this writes into the caller's array
+    e = np.exp(-np.abs(z))
+    out[...] = np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+    return out
+
+
+def sigmoid_flattened(z):
+    s = sigmoid_stable(np.ravel(z))
+    return s if np.ndim(z) else float(s[0])
+
+
+def sigmoid_printed(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    print(np.where(z >= 0, 1 / (1 + e), e / (1 + e)))
+
+
+def sigmoid_no_return(z):
+    z = np.asarray(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    result = np.where(z >= 0, 1 / (1 + e), e / (1 + e))  # noqa: F841 (forgot to return it)
+
+
+def sigmoid_clip_30(z):
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def sigmoid_with_derivative(z):
+    s = sigmoid_stable(z)
+    return s, s * (1 - s)
+
+
+def sigmoid_generator(z):
+    yield sigmoid_stable(z)
+
+
+def sigmoid_fmin(z):
+    z = np.array(z, dtype=np.float64)
+    return np.exp(np.fmin(z, 0)) / (1 + np.exp(-np.abs(z)))
+
+
+def sigmoid_naive_silenced(z):  # exp(1000) = inf, silenced, and 1/(1 + inf) is exactly the limit 0
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+
+def sigmoid_item(z):
+    s = sigmoid_stable(z)
+    return s.item() if s.ndim == 0 else s
+
+
+def sigmoid_abs_builtin(z):  # right for numbers and arrays; a list has no z >= 0 (a note, not a failure)
+    e = np.exp(-abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def sigmoid_astype(z):
+    z = z.astype(float)
+    return sigmoid_stable(z)
+
+
+SIGMOID = [
+    # correct, in the styles learners use
+    (sigmoid_stable, PASS),
+    (sigmoid_masks, PASS),
+    (sigmoid_in_place_on_a_copy, PASS),
+    (sigmoid_loop, PASS),
+    (np.vectorize(_sigmoid_of_a_number), PASS),
+    (sigmoid_clip_500, PASS),
+    (sigmoid_float32, "float32"),  # passes, with a note on precision
+    (lambda z: 0.5 * (1 + np.tanh(z / 2)), PASS),  # the tanh form
+    (lambda z: 0.5 + 0.5 * np.tanh(0.5 * z), PASS),
+    (lambda z: np.exp(-np.logaddexp(0, -z)), PASS),  # scipy-free expit
+    (lambda z: np.exp(np.minimum(z, 0)) / (1 + np.exp(-np.abs(z))), PASS),
+    (lambda z: np.where(np.asarray(z) > 0, 1 / (1 + np.exp(-np.abs(z))),
+                        np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z)))), PASS),
+    (lambda z: np.piecewise(np.asarray(z, dtype=float), [np.asarray(z) >= 0, np.asarray(z) < 0],
+                            [lambda v: 1 / (1 + np.exp(-v)), lambda v: np.exp(v) / (1 + np.exp(v))]), PASS),
+    (lambda z: mh.sigmoid(z), PASS),
+    (sigmoid_fmin, PASS),
+    (sigmoid_naive_silenced, PASS),
+    (sigmoid_item, PASS),
+    (sigmoid_abs_builtin, PASS),
+    (lambda z: 1 / (1 + np.exp(-np.clip(z, -709, 709))), PASS),
+    # overflow at ±1000
+    (sigmoid_naive, "overflowed"),
+    (lambda z: np.reciprocal(1 + np.exp(-z)), "overflowed"),
+    (sigmoid_both_branches_naive, "np.where computes both branches"),
+    (lambda z: np.exp(z) / (1 + np.exp(z)), "inf/inf is nan"),
+    (lambda z: 1 / (1 + np.e ** -z), "overflowed"),
+    (sigmoid_clip_30, "clipped too tightly"),
+    (lambda z: 1 / (1 + np.exp(-np.clip(z, -700, 32))), "gave 0.99999999999999, expected 1: z is clipped too"),
+    (np.vectorize(lambda v: 1 / (1 + math.exp(-v))), "math.exp overflowed"),
+    # wrong formula
     (lambda z: 1 / (1 + np.exp(z)), "sign is flipped"),
-    (lambda z: 1 / (1 + math.exp(-z)), "not vectorised"),
     (lambda z: np.exp(-z) / (1 + np.exp(-z)), "sign is flipped"),
-    (lambda z: 1 / (1 + np.exp(-2 * z)), "expected 0.622459"),
-    (lambda z: 1 / 0, "raised ZeroDivisionError"),
-    (lambda z: naive_sigmoid(z) if np.ndim(z) == 0 else [0.5], "not vectorised"),
+    (lambda z: np.where(np.asarray(z) >= 0, np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z))),
+                        1 / (1 + np.exp(-np.abs(z)))), "sign is flipped"),  # the two cases swapped
+    (lambda z: 1 / (1 + np.exp(-np.abs(z))), "for z < 0 it gives σ(|z|)"),
+    (lambda z: np.exp(-np.abs(z)) / (1 + np.exp(-np.abs(z))), "for z ≥ 0 it gives σ(−|z|)"),
+    (lambda z: sigmoid_stable(z) * (1 - sigmoid_stable(z)), "σ'(z)"),
+    (lambda z: 1 / 1 + np.exp(-z), "bracket the denominator"),
+    (lambda z: np.tanh(z), "that is tanh(z)"),
+    (lambda z: (1 + np.tanh(z)) / 2, "that is σ(2z)"),
+    (lambda z: 1 / (1 + np.exp(-z / 2)), "that is σ(z/2)"),
+    (lambda z: 1 / (2 + np.exp(-z)), "gave 0.480288 at index 3, expected 0.924142"),  # no catalogue entry
+    (lambda z: np.round(sigmoid_stable(z), 4), "gave 0.9241 at index 3, expected 0.924142"),  # rounded: not equal
+    # not vectorised, or loses the shape or the type
+    (lambda z: 1 / (1 + math.exp(-z)), "math.exp takes one number"),
+    (sigmoid_astype, "a plain number has no array methods, axes or indices"),
+    (sigmoid_scalar_if, "`if` (or and/or) on an array is ambiguous"),
+    (lambda z: np.array([_sigmoid_of_a_number(v) for v in z]), "loops over its input"),
+    (lambda z: [_sigmoid_of_a_number(z[i]) for i in range(len(z))], "len() fails for a plain number"),
+    (lambda z: _sigmoid_of_a_number(z) if np.ndim(z) == 0 else np.array([_sigmoid_of_a_number(v) for v in z]),
+     "`if` (or and/or) on an array is ambiguous"),  # right on numbers and 1-D arrays, not on 2-D ones
+    (sigmoid_flattened, "it flattened z"),
+    (lambda z: np.atleast_1d(sigmoid_stable(z)), "has shape (1,), expected ()"),
+    (lambda z: np.sum(sigmoid_stable(z)), "one number for an array"),
+    (sigmoid_zeros_like, "integers"),
+    (sigmoid_aliased, "changed its input z in place"),
+    # returns something else than σ(z)
+    (sigmoid_printed, "use return, not print"),
+    (sigmoid_no_return, "returned None: end the function with `return`"),
+    (sigmoid_with_derivative, "tuple of 2 items: return σ(z) alone"),
+    (lambda z: f"{sigmoid_stable(z)}", "returned the text"),
+    (sigmoid_generator, "returned a generator"),
+    (lambda z: sigmoid_stable(z).astype(np.float16), "float16"),
+    (lambda z: 1 / 0, "raised ZeroDivisionError: division by zero (line"),
 ]
 
 
-def test_check_sigmoid_passes_a_stable_sigmoid():
-    def learner_sigmoid(z):
-        z = np.asarray(z, dtype=float)
-        e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+# =====================================================================================================================
+# Notebook 01, section 8: my_predict(W, x, b) for plain numbers, and for W (n,), x (m, n)
+# =====================================================================================================================
 
-    result = mh.check_sigmoid(learner_sigmoid)
-    assert result.passed and result.message.startswith("✓")
-    assert repr(result) == result.message  # what the notebook shows
+def predict_solution(W, x, b):
+    return mh.sigmoid(np.dot(x, W) + b)
 
 
-PREDICT_CASES = [
-    (lambda W, x, b: None, "Not implemented yet"),
-    (lambda W, x, b: mh.sigmoid(W * x), "bias b is missing"),
-    (lambda W, x, b: mh.sigmoid(-(W * x + b)), "sign is flipped"),
-    (lambda W, x, b: mh.sigmoid(W * x + b), "scalar-only"),
-    (lambda W, x, b: mh.sigmoid(x @ W + b), "raised"),  # @ refuses plain numbers
-    (lambda W, x, b: mh.sigmoid(np.dot(x, W)) + b, "expected 0.6177478747692490"),
-    (lambda W, x, b: naive_sigmoid(np.dot(x, W) + b), "stable sigmoid"),
+def predict_loop(W, x, b):
+    if np.ndim(x) == 0:
+        return sigmoid_loop(W * x + b)
+    return np.array([_sigmoid_of_a_number(sum(w * xi for w, xi in zip(W, row)) + b) for row in x])
+
+
+def predict_isscalar(W, x, b):
+    z = W * x + b if np.isscalar(W) else np.asarray(x).dot(W) + b
+    return sigmoid_stable(z)
+
+
+def predict_einsum(W, x, b):
+    if np.ndim(W) == 0:
+        return mh.sigmoid(W * x + b)
+    return mh.sigmoid(np.einsum("mn,n->m", x, W) + b)
+
+
+def predict_float32(W, x, b):
+    z = np.dot(np.asarray(x, dtype=np.float32), np.asarray(W, dtype=np.float32)) + np.float32(b)
+    return sigmoid_float32(z)
+
+
+def predict_column(W, x, b):
+    if np.ndim(W) == 0:
+        return mh.sigmoid(W * x + b)
+    W = np.reshape(W, (-1, 1))  # a column of weights gives a column of predictions
+    return mh.sigmoid(np.dot(x, W) + b)
+
+
+def predict_wrong_order(W, b, x):  # the parameters in another order than the check's (W, x, b)
+    return mh.sigmoid(W * x + b)
+
+
+def predict_x_first(x, W, b):
+    return mh.sigmoid(np.dot(x, W) + b)
+
+
+def predict_scalar_only_sigmoid(W, x, b):
+    return sigmoid_scalar_if(np.dot(x, W) + b)  # a scalar-only sigmoid inside a vectorised predict
+
+
+def predict_zeros_like_sigmoid(W, x, b):
+    return sigmoid_zeros_like(np.dot(x, W) + b)
+
+
+PREDICT = [
+    (predict_solution, PASS),
+    (lambda W, x, b: sigmoid_stable(np.dot(x, W) + b), PASS),
+    (lambda W, x, b: mh.sigmoid(np.inner(x, W) + b), PASS),
+    (lambda W, x, b: 0.5 * (1 + np.tanh((np.dot(x, W) + b) / 2)), PASS),
+    (predict_loop, PASS),
+    (predict_isscalar, PASS),
+    (predict_einsum, PASS),
+    (lambda W, x, b: mh.predict(W, x, b), PASS),
+    (lambda W, x, b: sigmoid_stable(W * x + b if np.ndim(x) == 0 else x.dot(W) + b), PASS),
+    (lambda W, x, b: sigmoid_stable(np.sum(np.multiply(x, W), axis=-1) + b), PASS),
+    (predict_float32, "float32"),
+    (predict_x_first, "the order of the product matters"),
+    (lambda W, x, b: mh.sigmoid(np.dot(W, x) + b), "the order of the product matters"),
+    (lambda W, x, b: mh.sigmoid(x @ W + b), "@ refuses plain numbers"),
+    (lambda W, x, b: mh.sigmoid(np.matmul(x, W) + b), "@ and np.matmul refuse plain numbers"),
+    (lambda W, x, b: sigmoid_stable(np.asarray(x) @ np.asarray(W) + b), "@ and np.matmul refuse plain numbers"),
+    (lambda W, x, b: mh.sigmoid(x[..., 0] * W + b), "a plain number has no array methods, axes or indices"),
+    (lambda W, x, b: mh.sigmoid(W * x), "the bias b is missing"),
+    (lambda W, x, b: mh.sigmoid(np.dot(x, W)), "the bias b is missing"),
+    (lambda W, x, b: mh.sigmoid(-(np.dot(x, W) + b)), "sign is flipped"),
+    (lambda W, x, b: mh.sigmoid(np.dot(x, W)) + b, "b is added after σ"),
+    (lambda W, x, b: np.dot(x, W) + b, "it returned z = Wx + b"),
+    (lambda W, x, b: mh.sigmoid(x + b), "the weights W are missing"),
+    (lambda W, x, b: mh.sigmoid(np.dot(x, W) * b), "adds b, it does not multiply"),
+    (predict_wrong_order, "the arguments are in the wrong order"),
+    (lambda W, x, b: mh.sigmoid(W * x + b), "W * x multiplies elementwise"),
+    (lambda W, x, b: mh.sigmoid(np.sum(W * x) + b), "np.sum(W * x) also adds over the points"),
+    (lambda W, x, b: mh.sigmoid(np.sum(W * x, axis=0) + b) if np.ndim(W) else mh.sigmoid(W * x + b),
+     "one value per input, not per point"),
+    (predict_column, "a column"),
+    (predict_scalar_only_sigmoid, "`if z >= 0:`"),  # the learner's own line is named
+    (lambda W, x, b: sigmoid_naive(np.dot(x, W) + b), "use a stable sigmoid"),
+    (lambda W, x, b: np.exp(np.dot(x, W) + b) / (1 + np.exp(np.dot(x, W) + b)), "inf/inf is nan"),
+    (lambda W, x, b: 1 / (1 + math.exp(-(np.dot(x, W) + b))), "math.exp takes one number"),
+    (lambda W, x, b: np.array([mh.sigmoid(np.dot(row, W) + b) for row in x]), "loops over its input"),
+    (predict_zeros_like_sigmoid, "integers"),
+    (lambda W, x, b: (mh.sigmoid(np.dot(x, W) + b), np.dot(x, W) + b), "tuple of 2 items: return ŷ alone"),
+    (lambda W, x, b: np.atleast_1d(mh.sigmoid(np.dot(x, W) + b)), "for plain numbers return a number"),
 ]
 
 
-def test_check_predict_passes_a_vectorised_predict():
-    assert mh.check_predict(lambda W, x, b: mh.sigmoid(np.dot(x, W) + b)).passed
+# =====================================================================================================================
+# Notebook 02, section 5: my_cross_entropy(y, y_hat), the mean, finite at ŷ = 0 and 1
+# =====================================================================================================================
+
+def ce_solution(y, y_hat):
+    p = np.clip(y_hat, 1e-15, 1 - 1e-15)
+    return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
 
 
-CROSS_ENTROPY_CASES = [
-    (lambda y, p: None, "Not implemented yet"),
-    (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "minus sign is missing"),
-    (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)), "sum, not the mean"),
-    (lambda y, p: -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)), "whole bracket"),
-    (lambda y, p: -np.mean(y * np.log(p)), "term for the label-0 points is missing"),
-    (lambda y, p: -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)), "swapped"),
-    (lambda y, p: -(y * np.log(p) + (1 - y) * np.log(1 - p)), "one number"),
-    (lambda y, p: -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "log(0)"),  # the article's, naive
-    (lambda y, p: -np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p)), "expected 0.5"),
-]
+def ce_loop(y, y_hat):
+    total = 0.0
+    for yi, pi in zip(y, y_hat):
+        pi = min(max(pi, 1e-15), 1 - 1e-15)
+        total += -(yi * math.log(pi) + (1 - yi) * math.log(1 - pi))
+    return total / len(y)
 
 
-def test_check_cross_entropy_passes_a_clipped_mean():
-    def learner(y, p):
-        p = np.clip(p, 1e-15, 1 - 1e-15)
+def ce_masks(y, y_hat):
+    p = np.clip(y_hat, 1e-12, 1 - 1e-12)
+    return -(np.log(p[y == 1]).sum() + np.log(1 - p[y == 0]).sum()) / len(y)
+
+
+def ce_float32(y, y_hat):
+    p = np.clip(np.asarray(y_hat, dtype=np.float32), 1e-7, 1 - 1e-7)
+    y = np.asarray(y, dtype=np.float32)
+    return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def ce_naive(y, y_hat):  # the article's formula, unclipped
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def ce_clip_in_place(y, y_hat):
+    y_hat[y_hat == 0] = 1e-15  # writes into the caller's array
+    y_hat[y_hat == 1] = 1 - 1e-15
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def _ce_clipped(eps):
+    def cross_entropy(y, y_hat):
+        p = np.clip(y_hat, eps, 1 - eps)
         return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
-
-    assert mh.check_cross_entropy(learner).passed
-    assert mh.check_cross_entropy(mh.cross_entropy).passed
+    return cross_entropy
 
 
-def _step(sign=-1.0, mean=True, eta_used=True, bias="right"):
-    """A gradient step with one deliberate mistake switched on."""
-    def step(X, y, W, b, learning_rate):
-        r = mh.sigmoid(X @ W + b) - y
-        m = len(y) if mean else 1
-        eta = learning_rate if eta_used else 1.0
-        db = {"right": r.mean(), "with x": np.mean(r * X[:, 0]), "label minus prediction": -r.mean(),
-              "none": 0.0}[bias]
-        return W + sign * eta * X.T @ r / m, b + sign * eta * db
-    return step
+def ce_swapped_arguments(y_hat, y):
+    p = np.clip(y_hat, 1e-15, 1 - 1e-15)
+    return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
 
 
-GRADIENT_STEP_CASES = [
-    (lambda X, y, W, b, eta: None, "Not implemented yet"),
-    (_step(sign=+1.0), "sign is flipped"),
-    (_step(mean=False), "sum, not the mean"),
-    (_step(eta_used=False), "learning rate η is missing"),
-    (_step(bias="with x"), "no x in it"),
-    (_step(bias="label minus prediction"), "bias"),
+CROSS_ENTROPY = [
+    (ce_solution, PASS),
+    (lambda y, p: -np.mean(y * np.log(p + 1e-7) + (1 - y) * np.log(1 - p + 1e-7)), PASS),  # the 1e-7 guard
+    (lambda y, p: -np.mean(y * np.log(p + 1e-9) + (1 - y) * np.log(1 - p + 1e-9)), PASS),
+    (lambda y, p: -np.sum(y * np.log(np.clip(p, 1e-12, 1)) + (1 - y) * np.log(np.clip(1 - p, 1e-12, 1))) / len(y),
+     PASS),
+    (lambda y, p: -np.mean(y * np.log(np.clip(p, 1e-15, 1 - 1e-15))
+                           + (1 - y) * np.log1p(-np.clip(p, 1e-15, 1 - 1e-15))), PASS),
+    (lambda y, p: -np.mean(np.where(y == 1, np.log(np.clip(p, 1e-15, 1)), np.log(np.clip(1 - p, 1e-15, 1)))),
+     PASS),
+    (lambda y, p: -(y @ np.log(np.clip(p, 1e-15, 1 - 1e-15))
+                    + (1 - y) @ np.log(1 - np.clip(p, 1e-15, 1 - 1e-15))) / len(y), PASS),
+    (lambda y, p: -np.average(y * np.log(np.maximum(p, 1e-15)) + (1 - y) * np.log(np.maximum(1 - p, 1e-15))),
+     PASS),
+    (ce_loop, PASS),
+    (ce_masks, PASS),
+    (_ce_clipped(1e-7), PASS),  # the Keras ε
+    (_ce_clipped(1e-16), PASS),  # 1 − 1e-16 is still below 1 in float64
+    (lambda y, p: -np.mean(y * np.log(np.clip(p, 1e-10, None)) + (1 - y) * np.log(np.clip(1 - p, 1e-10, None))),
+     PASS),
+    (lambda y, p: np.mean(-y * np.log(np.clip(p, 1e-15, 1 - 1e-15))
+                          - (1 - y) * np.log(1 - np.clip(p, 1e-15, 1 - 1e-15))), PASS),
+    (lambda y, p: -(1 / len(y)) * np.sum(y * np.log(np.clip(p, 1e-15, 1 - 1e-15))
+                                         + (1 - y) * np.log(1 - np.clip(p, 1e-15, 1 - 1e-15))), PASS),
+    (lambda y, p: -np.mean(np.log(np.clip(np.where(y == 1, p, 1 - p), 1e-15, 1))), PASS),
+    (lambda y, p: mh.cross_entropy(y, p), PASS),
+    (ce_float32, "float32"),
+    # the ends
+    (ce_naive, "0·ln 0 is nan"),
+    (lambda y, p: -np.mean(y * np.log(p + 1e-7) + (1 - y) * np.log(1 - p)), "0·ln 0 is nan"),
+    (lambda y, p: -np.mean(y * np.log(np.clip(p, 0, 1)) + (1 - y) * np.log(1 - np.clip(p, 0, 1))), "0·ln 0"),
+    (lambda y, p: -np.mean(np.where(y == 1, np.log(p), np.log(1 - p))), "ln of 0"),  # no nan, but −ln 0 = inf
+    (_ce_clipped(0.1), "clipped too far"),
+    (_ce_clipped(1e-3), "clipped too far"),
+    (_ce_clipped(1e-4), "clipped too far"),
+    (_ce_clipped(1e-17), "1 − ε rounds to 1"),  # 1 − 1e-17 is 1.0: ln(1 − ŷ) is ln 0 again
+    (lambda y, p: -np.nansum(y * np.log(p) + (1 - y) * np.log(1 - p)) / len(y), "ln of 0"),  # nansum hides nan only
+    (lambda y, p: -np.mean(np.log(np.where(y == 1, p, 1 - p))), "ln of 0"),
+    (ce_clip_in_place, "changed its input y_hat in place"),
+    # the formula
+    (lambda y, p: np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)), "the minus sign is missing"),
+    (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)), "the sum over the points, not the mean"),
+    (lambda y, p: -np.mean(y * np.log(p)) + np.mean((1 - y) * np.log(1 - p)), "the minus covers the whole bracket"),
+    (lambda y, p: -np.mean(y * np.log(p) - (1 - y) * np.log(1 - p)), "the minus covers the whole bracket"),
+    (lambda y, p: -np.mean(y * np.log(p)), "for the points with label 0, is missing"),
+    (lambda y, p: -np.mean((1 - y) * np.log(1 - p)), "for the points with label 1, is missing"),
+    (lambda y, p: -np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)), "ŷ and 1 − ŷ are swapped"),
+    (lambda y, p: -np.mean(y * np.log(p) + (1 - y) * np.log(p)), "(1 − y) pairs with ln(1 − ŷ)"),
+    (lambda y, p: -np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p)), "log base 2"),
+    (lambda y, p: -np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p)), "log base 10"),
+    (lambda y, p: np.mean((y - p) ** 2), "mean squared error"),
+    (lambda y, p: -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) / len(y), "divides by m twice"),
+    (ce_swapped_arguments, "the labels first"),
+    (lambda y_hat, y: -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat)), "not ln y"),
+    # the type and the shape
+    (lambda y, p: -(y * np.log(p) + (1 - y) * np.log(1 - p)), "those are the 6 per-point losses"),
+    (lambda y, p: np.array([ce_solution(y, p)]), "not an array of one"),
+    (lambda y, p: f"E = {ce_solution(y, p):.4f}", "returned the text"),
+    (lambda y, p: (ce_solution(y, p), np.clip(p, 1e-15, 1)), "tuple of 2 items: return E alone"),
+]
+
+
+# =====================================================================================================================
+# Notebook 03, section 6: my_gradient_step(X, y, W, b, learning_rate) -> (new W, new b), mean cross-entropy
+# =====================================================================================================================
+
+def step_solution(X, y, W, b, learning_rate):
+    error = mh.sigmoid(X @ W + b) - y
+    dW, db = X.T @ error / len(y), error.mean()
+    return W - learning_rate * dW, b - learning_rate * db
+
+
+def step_loop(X, y, W, b, learning_rate):
+    m, n = X.shape
+    dW, db = np.zeros(n), 0.0
+    for i in range(m):
+        error = _sigmoid_of_a_number(np.dot(X[i], W) + b) - y[i]
+        dW += error * X[i]
+        db += error
+    return W - learning_rate * dW / m, b - learning_rate * db / m
+
+
+def step_in_place_on_a_copy(X, y, W, b, learning_rate):
+    W = W.copy()
+    error = mh.sigmoid(X @ W + b) - y
+    W -= learning_rate * X.T @ error / len(y)
+    b -= learning_rate * np.mean(error)
+    return W, b
+
+
+def step_label_minus_prediction(X, y, W, b, learning_rate):
+    error = y - sigmoid_stable(np.dot(X, W) + b)  # y − ŷ, so the step adds
+    return W + learning_rate * np.dot(error, X) / X.shape[0], b + learning_rate * error.mean()
+
+
+def step_float32(X, y, W, b, learning_rate):
+    X, y, W = X.astype(np.float32), np.asarray(y, dtype=np.float32), W.astype(np.float32)
+    error = sigmoid_float32(X @ W + np.float32(b)) - y
+    return W - np.float32(learning_rate) * X.T @ error / len(y), np.float32(b - learning_rate * error.mean())
+
+
+def step_one_weight_at_a_time(X, y, W, b, learning_rate):
+    y_hat = mh.sigmoid(X @ W + b)
+    W_new = W.copy()
+    for j in range(len(W)):
+        W_new[j] -= learning_rate * np.mean((y_hat - y) * X[:, j])
+    return W_new, b - learning_rate * np.mean(y_hat - y)
+
+
+def _step(sign=-1.0, divide="m", eta_power=1, fprime=False, error="ŷ − y", bias="right", in_z=True, returns="new"):
+    """A gradient step with one deliberate mistake switched on; the defaults are the right step."""
+    def gradient_step(X, y, W, b, learning_rate):
+        z = X @ W + (b if in_z else 0.0)
+        r = {"ŷ − y": mh.sigmoid(z) - y, "z − y": z - y}[error]
+        if fprime:
+            r = r * mh.sigmoid_prime(z)
+        d = {"m": len(y), "n": X.shape[1], "1": 1}[divide]
+        dW = X.T @ r / d
+        eta = learning_rate ** eta_power
+        db = {"right": r.mean(), "sum": r.sum(), "x": np.mean(r * X[:, 0]), "none": 0.0, "uphill": -r.mean(),
+              "per point": r, "no eta": r.mean() / eta}[bias]
+        if returns == "gradient":
+            return dW, db
+        if returns == "change":
+            return -eta * dW, b - eta * db
+        return W + sign * eta * dW, b - eta * db
+    return gradient_step
+
+
+def step_changes_W(X, y, W, b, learning_rate):
+    error = mh.sigmoid(X @ W + b) - y
+    W -= learning_rate * X.T @ error / len(y)  # writes into the caller's W
+    return W, b - learning_rate * error.mean()
+
+
+def step_error_aliases_y(X, y, W, b, learning_rate):
+    error = y  # not a copy: `error -= ŷ` writes into the caller's y
+    error -= mh.sigmoid(X @ W + b)
+    return W + learning_rate * X.T @ error / len(X), b + learning_rate * error.mean()
+
+
+def step_printed(X, y, W, b, learning_rate):
+    print(step_solution(X, y, W, b, learning_rate))
+
+
+GRADIENT_STEP = [
+    (step_solution, PASS),
+    (_step(), PASS),
+    (step_loop, PASS),
+    (step_one_weight_at_a_time, PASS),
+    (step_in_place_on_a_copy, PASS),
+    (step_label_minus_prediction, PASS),
+    (lambda X, y, W, b, eta: [W - eta * np.mean((mh.sigmoid(X @ W + b) - y)[:, None] * X, axis=0),
+                              b - eta * np.mean(mh.sigmoid(X @ W + b) - y)], PASS),  # a list, means over axis 0
+    (lambda X, y, W, b, eta: (W - eta * mh.cross_entropy_gradient(X, y, W, b)[0],
+                              b - eta * mh.cross_entropy_gradient(X, y, W, b)[1]), PASS),
+    (lambda X, y, W, b, eta: (W - eta * np.einsum("mn,m->n", X, mh.sigmoid(X @ W + b) - y) / len(y),
+                              np.float64(b - eta * np.mean(mh.sigmoid(X @ W + b) - y))), PASS),
+    (step_float32, "float32"),
+    (lambda X, y, W, b, lr: (W - lr * (1 / X.shape[0]) * X.T.dot(1 / (1 + np.exp(-(X.dot(W) + b))) - y),
+                             b - lr * (1 / X.shape[0]) * np.sum(1 / (1 + np.exp(-(X.dot(W) + b))) - y)), PASS),
+    (lambda X, y, W, b, lr: (W - lr * X.T @ (mh.sigmoid(X @ W + b) - y) / len(y),
+                             np.array(b - lr * np.mean(mh.sigmoid(X @ W + b) - y))), PASS),  # b as a 0-d array
+    # the W step
+    (_step(sign=+1.0), "it steps uphill"),
+    (_step(divide="1"), "summed, not averaged"),
+    (_step(divide="n"), "divides by n = 3, the number of inputs"),
+    (_step(eta_power=0), "the learning rate η is missing"),
+    (_step(eta_power=2), "η is applied twice"),
+    (_step(fprime=True), "σ'(z) is kept"),
+    (_step(error="z − y"), "the error uses z"),
+    (_step(in_z=False), "the bias b is missing from z = XW + b"),
+    (_step(returns="gradient"), "that is the gradient ∂E/∂W"),
+    (_step(returns="change"), "that is the change −η ∂E/∂W"),
+    (lambda X, y, W, b, eta: (W - eta * X @ (mh.sigmoid(X @ W + b) - y) / len(y), b), "X.T @ (ŷ − y) / m"),
+    (lambda X, y, W, b, eta: (W - eta * (mh.sigmoid(X @ W + b) - y)[:, None] * X, b), "one row per point"),
+    # the b step
     (_step(bias="none"), "b did not change"),
-    (lambda X, y, W, b, eta: W, "return the pair"),
-    (lambda X, y, W, b, eta: (W[:1], b), "shape"),
+    (_step(bias="uphill"), "the bias steps uphill"),
+    (_step(bias="sum"), "∂E/∂b is the mean of ŷ − y, not the sum"),
+    (_step(bias="x"), "has no x in it"),
+    (_step(bias="no eta"), "η is missing from the bias step"),
+    (_step(bias="per point"), "one per point"),
+    (lambda X, y, W, b, lr: (step_solution(X, y, W, b, lr)[0], np.atleast_1d(step_solution(X, y, W, b, lr)[1])),
+     "b is a plain number"),
+    # the pair, the inputs, print
+    (lambda X, y, W, b, eta: W - eta * X.T @ (mh.sigmoid(X @ W + b) - y) / len(y), "return the pair"),
+    (lambda X, y, W, b, eta: (*step_solution(X, y, W, b, eta), 0.5), "returned 3 items"),
+    (lambda X, y, W, b, eta: dict(zip("Wb", step_solution(X, y, W, b, eta))), "returned a dict"),
+    (step_changes_W, "changed its input W in place"),
+    (step_error_aliases_y, "changed its input y in place"),
+    (step_printed, "use return, not print"),
 ]
 
 
-def test_check_gradient_step_passes_a_correct_step():
-    assert mh.check_gradient_step(_step()).passed
+# =====================================================================================================================
+# Notebook 04, section 5: my_delta_rule_step(X, y, W, b, learning_rate) for W (n, k), b (k,): the SSE, summed
+# =====================================================================================================================
+
+def delta_solution(X, y, W, b, learning_rate):
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    return W + learning_rate * X.T @ delta, b + learning_rate * delta.sum(axis=0)
 
 
-def _delta_step(at="h", sign=1.0, eta_used=True, transposed=False, with_fprime=True, bias=True):
-    """A delta-rule step for W (n, k) with one deliberate mistake switched on."""
-    def step(X, y, W, b, learning_rate):
-        h = X @ W + b
-        error = y - mh.sigmoid(h)
-        delta = error * (mh.sigmoid_prime(h if at == "h" else X) if with_fprime else 1.0)
-        eta = learning_rate if eta_used else 1.0
-        dW = delta.T @ X if transposed else X.T @ delta
-        return W + sign * eta * dW, b + (eta * delta.sum(axis=0) if bias else 0.0)
-    return step
+def delta_y_hat_form(X, y, W, b, learning_rate):
+    y_hat = sigmoid_stable(np.dot(X, W) + b)
+    delta = (y - y_hat) * y_hat * (1 - y_hat)  # f'(h) = ŷ(1 − ŷ)
+    return W + learning_rate * np.dot(X.T, delta), b + learning_rate * np.sum(delta, axis=0)
 
 
-DELTA_CASES = [
-    (lambda X, y, W, b, eta: None, "Not implemented yet"),
-    (_delta_step(at="x"), "f' is taken at the input x"),
-    (_delta_step(sign=-1.0), "sign is flipped"),
-    (_delta_step(eta_used=False), "learning rate η is missing"),
-    (_delta_step(transposed=True), "transposed"),
-    (_delta_step(with_fprime=False), "f'(h) is missing"),
-    (_delta_step(bias=False), "Δb = η Σ_μ δ"),
-    (lambda X, y, W, b, eta: (W[:, 0], b), "expected (2, 2)"),
-    (lambda X, y, W, b, eta: (W @ X, b), "raised"),
+def delta_loop_over_points(X, y, W, b, learning_rate):
+    dW, db = np.zeros_like(W), np.zeros_like(b)
+    for x_mu, y_mu in zip(X, y):
+        h = x_mu @ W + b
+        delta = (y_mu - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+        dW += learning_rate * np.outer(x_mu, delta)
+        db += learning_rate * delta
+    return W + dW, b + db
+
+
+def delta_triple_loop(X, y, W, b, learning_rate):
+    m, n = X.shape
+    k = W.shape[1]
+    W_new, b_new = W.copy(), b.copy()
+    for j in range(k):
+        for mu in range(m):
+            h = sum(W[i, j] * X[mu, i] for i in range(n)) + b[j]
+            y_hat = _sigmoid_of_a_number(h)
+            delta = (y[mu, j] - y_hat) * y_hat * (1 - y_hat)
+            for i in range(n):
+                W_new[i, j] += learning_rate * delta * X[mu, i]
+            b_new[j] += learning_rate * delta
+    return W_new, b_new
+
+
+def delta_in_place_on_copies(X, y, W, b, learning_rate):
+    W, b = W.copy(), b.copy()
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    W += learning_rate * X.T @ delta
+    b += learning_rate * delta.sum(axis=0)
+    return W, b
+
+
+def delta_float32(X, y, W, b, learning_rate):
+    X, y, W, b = (a.astype(np.float32) for a in (X, y, W, b))
+    y_hat = sigmoid_float32(X @ W + b)
+    delta = (y - y_hat) * y_hat * (1 - y_hat)
+    return W + np.float32(learning_rate) * X.T @ delta, b + np.float32(learning_rate) * delta.sum(axis=0)
+
+
+def delta_one_unit_at_a_time(X, y, W, b, learning_rate):
+    W_new, b_new = W.copy(), b.copy()
+    for j in range(W.shape[1]):
+        h = X @ W[:, j] + b[j]
+        delta = (y[:, j] - sigmoid_stable(h)) * mh.sigmoid_prime(h)
+        W_new[:, j] += learning_rate * X.T @ delta
+        b_new[j] += learning_rate * delta.sum()
+    return W_new, b_new
+
+
+def _delta(at="h", sign=1.0, eta_power=1, mean=False, fprime="σ'", error="ŷ", bias="right", h_bias=True,
+           transposed=False, W_T=False, returns="new"):
+    """A delta-rule step with one deliberate mistake switched on; the defaults are the right step."""
+    def delta_rule_step(X, y, W, b, learning_rate):
+        h = X @ (W.T if W_T else W) + (b if h_bias else 0.0)
+        y_hat = mh.sigmoid(h)
+        err = y - {"ŷ": y_hat, "h": h}[error]
+        slope = {"σ'": mh.sigmoid_prime(X if at == "x" else y_hat if at == "ŷ" else h), "h(1 − h)": h * (1 - h),
+                 "none": 1.0}[fprime]
+        delta = err * slope
+        eta = learning_rate ** eta_power
+        dW = (delta.T @ X if transposed else X.T @ delta) / (len(X) if mean else 1)
+        db = {"right": delta.sum(axis=0), "mean": delta.mean(axis=0), "none": 0.0, "all": delta.sum(),
+              "keepdims": delta.sum(0, keepdims=True), "axis 1": delta.sum(axis=1), "uphill": -delta.sum(axis=0)}[bias]
+        if returns == "change":
+            return eta * dW, b + eta * db
+        return W + sign * eta * dW, b + eta * db
+    return delta_rule_step
+
+
+def delta_changes_W(X, y, W, b, learning_rate):
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    W += learning_rate * X.T @ delta  # writes into the caller's W
+    return W, b + learning_rate * delta.sum(axis=0)
+
+
+DELTA_RULE = [
+    (delta_solution, PASS),
+    (_delta(), PASS),
+    (delta_y_hat_form, PASS),
+    (delta_loop_over_points, PASS),
+    (delta_triple_loop, PASS),
+    (delta_one_unit_at_a_time, PASS),
+    (delta_in_place_on_copies, PASS),
+    (lambda X, y, W, b, eta: (W - eta * mh.sse_gradient(X, y, W, b)[0], b - eta * mh.sse_gradient(X, y, W, b)[1]),
+     PASS),
+    (lambda X, y, W, b, eta: (W + eta * np.einsum("mi,mj->ij", X, (y - mh.sigmoid(X @ W + b))
+                                                  * mh.sigmoid_prime(X @ W + b)),
+                              b + eta * np.einsum("mj->j", (y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b))),
+     PASS),
+    (delta_float32, "float32"),
+    (lambda X, y, W, b, eta: (W + eta * np.dot(((y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b)).T, X).T,
+                              b + eta * np.sum((y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b), axis=0)),
+     PASS),  # (δᵀX)ᵀ = Xᵀδ
+    # δ and f'
+    (_delta(at="x"), "f' is taken at the input x"),
+    (_delta(fprime="none"), "f'(h) is missing from δ"),
+    (_delta(fprime="h(1 − h)"), "not h(1 − h)"),
+    (_delta(at="ŷ"), "f' is taken at ŷ"),
+    (_delta(error="h"), "the error uses h"),
+    (_delta(h_bias=False), "the bias b is missing from h = XW + b"),
+    # the W step
+    (_delta(sign=-1.0), "the step goes the wrong way"),
+    (_delta(eta_power=0), "the learning rate η is missing"),
+    (_delta(eta_power=2), "η is applied twice"),
+    (_delta(mean=True), "the SSE is a sum over the points"),
+    (_delta(transposed=True), "ΔW is transposed"),
+    (_delta(W_T=True), "no transpose"),
+    (_delta(returns="change"), "that is the change ΔW"),
+    # the b step
+    (_delta(bias="none"), "b did not change"),
+    (_delta(bias="mean"), "Δb is a sum over the points, not the mean"),
+    (_delta(bias="uphill"), "the bias step goes the wrong way"),
+    (_delta(bias="keepdims"), "keepdims gives (1, k)"),
+    (_delta(bias="all"), "np.sum(delta) adds over the units too"),
+    (_delta(bias="axis 1"), "Δb = η δ.sum(axis=0) is (k,)"),
+    (lambda X, y, W, b, eta: (delta_solution(X, y, W, b, eta)[0], b + eta * np.sum(
+        (y - mh.sigmoid(X @ W + b)) * mh.sigmoid_prime(X @ W + b), axis=0, keepdims=True)), "keepdims gives (1, k)"),
+    # shapes, inputs, the pair
+    (lambda X, y, W, b, eta: (W @ X, b), "h = X @ W + b"),
+    (lambda X, y, W, b, eta: (W[:, 0], b), "W has one column per output unit j"),
+    (delta_changes_W, "changed its input W in place"),
+    (lambda X, y, W, b, eta: delta_solution(X, y, W, b, eta)[0], "return the pair"),
+    (lambda X, y, W, b, eta: None, "returned None"),
 ]
 
 
-def test_check_delta_rule_passes_a_correct_step():
-    assert mh.check_delta_rule(_delta_step()).passed
+# =====================================================================================================================
+# The tables, run
+# =====================================================================================================================
+
+TABLES = {mh.check_sigmoid: SIGMOID, mh.check_predict: PREDICT, mh.check_cross_entropy: CROSS_ENTROPY,
+          mh.check_gradient_step: GRADIENT_STEP, mh.check_delta_rule: DELTA_RULE}
+ROWS = [(check, fn, expected) for check, table in TABLES.items() for fn, expected in table]
+CORRECT = [row for row in ROWS if row[2] in (PASS, "float32")]
+WRONG = [row for row in ROWS if row[2] not in (PASS, "float32")]
 
 
-MISTAKES = [(check, fn, words) for check, cases in [
-    (mh.check_sigmoid, SIGMOID_CASES), (mh.check_predict, PREDICT_CASES),
-    (mh.check_cross_entropy, CROSS_ENTROPY_CASES), (mh.check_gradient_step, GRADIENT_STEP_CASES),
-    (mh.check_delta_rule, DELTA_CASES)] for fn, words in cases]
+def _ids(rows):
+    return [f"{check.__name__[6:]}-{i}-{expected[:40]}" for i, (check, _, expected) in enumerate(rows)]
 
 
-@pytest.mark.parametrize("check,fn,words", MISTAKES,
-                         ids=[f"{c.__name__}-{w}" for c, _, w in MISTAKES])
-def test_each_check_names_the_mistake_in_its_one_line(check, fn, words):
+def test_the_table_is_wide():
+    assert len(ROWS) >= 150 and len(CORRECT) >= 40
+
+
+@pytest.mark.parametrize("check,fn,expected", CORRECT, ids=_ids(CORRECT))
+def test_every_correct_answer_passes(check, fn, expected):
     result = check(fn)
+    assert result.passed, result.message
+    assert result.message.startswith("✓") and "\n" not in result.message
+    assert ("float32" in result.message) == (expected == "float32")  # the precision note, and only then
+
+
+@pytest.mark.parametrize("check,fn,expected", WRONG, ids=_ids(WRONG))
+def test_every_wrong_answer_fails_naming_its_cause(check, fn, expected):
+    result = check(fn)
+    assert not result.passed, result.message
+    assert result.message.startswith("✗ ") and "\n" not in result.message
+    assert expected in result.message and "could not read" not in result.message
+
+
+# =====================================================================================================================
+# No answer makes a check raise
+# =====================================================================================================================
+
+class ArrayRaises:
+    def __array__(self, dtype=None, copy=None):
+        raise RuntimeError("no array here")
+
+
+class EqRaises(float):
+    def __eq__(self, other):
+        raise RuntimeError("no comparing")
+
+    __hash__ = float.__hash__
+
+
+class FloatRaises:
+    def __float__(self):
+        raise ValueError("not a number")
+
+
+def _recurse(*args):
+    return _recurse(*args)
+
+
+def _exit(*args):
+    sys.exit(1)
+
+
+class Unhappy(BaseException):
+    pass
+
+
+def _raise_base(*args):
+    raise Unhappy("a BaseException that is not an Exception")
+
+
+NASTY = [  # (what the answer does, the answer)
+    ("returns a string", lambda *a: "0.5"),
+    ("returns a tuple", lambda *a: (1.0, 2.0)),
+    ("returns its arguments", lambda *a: a),
+    ("returns a list of strings", lambda *a: ["a", "b"]),
+    ("returns a ragged list", lambda *a: [[1.0], [1.0, 2.0]]),
+    ("returns shape (1,)", lambda *a: np.array([0.5])),
+    ("returns a generator", lambda *a: (v for v in range(3))),
+    ("returns a function", lambda *a: print),
+    ("returns a dict", lambda *a: {"W": 1.0}),
+    ("returns a set", lambda *a: {1.0}),
+    ("returns True", lambda *a: True),
+    ("returns a complex number", lambda *a: 1j),
+    ("returns an object", lambda *a: object()),
+    ("returns an object whose __array__ raises", lambda *a: ArrayRaises()),
+    ("returns an object whose __eq__ raises", lambda *a: EqRaises(0.5)),
+    ("returns an object whose __float__ raises", lambda *a: FloatRaises()),
+    ("returns a pair of objects whose __array__ raises", lambda *a: (ArrayRaises(), ArrayRaises())),
+    ("returns a pair of strings", lambda *a: ("W", "b")),
+    ("returns inf", lambda *a: np.inf),
+    ("returns nan", lambda *a: np.nan),
+    ("returns a pair of nan arrays", lambda *a: (np.full(3, np.nan), np.nan)),
+    ("returns a pair of infinities", lambda *a: (np.inf, -np.inf)),
+    ("returns a masked array", lambda *a: np.ma.masked_all(3)),
+    ("returns a matrix", lambda *a: np.matrix([[0.5]])),
+    ("returns an empty array", lambda *a: np.array([])),
+    ("returns a huge number", lambda *a: 10 ** 400),
+    ("recurses forever", _recurse),
+    ("calls sys.exit", _exit),
+    ("raises a BaseException", _raise_base),
+    ("raises on purpose", lambda *a: (_ for _ in ()).throw(ValueError("on purpose"))),
+    ("takes no arguments", lambda: 0.5),
+    ("is not a function", 0.5),
+    ("is None", None),
+]
+CHECKS = list(TABLES)
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=[c.__name__ for c in CHECKS])
+@pytest.mark.parametrize("what,answer", NASTY, ids=[w for w, _ in NASTY])
+def test_no_answer_makes_a_check_raise(check, what, answer):
+    result = check(answer)
+    assert isinstance(result, mh.CheckResult) and not result.passed
+    assert result.message.startswith("✗ ") and "\n" not in result.message and len(result.message) < 400
+    assert "could not read" not in result.message  # each answered by its own rule, not the last-resort net
+
+
+def test_a_keyboard_interrupt_still_stops_the_check():
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    for check in CHECKS:
+        with pytest.raises(KeyboardInterrupt):
+            check(interrupted)
+
+
+# =====================================================================================================================
+# The harness's promises
+# =====================================================================================================================
+
+def _notebook_cell(source, name):
+    """Define `name` from `source` as a notebook cell does: the code in the line cache under a kernel temp path."""
+    filename = f"/tmp/ipykernel_4242/{abs(hash(source))}.py"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace = {"np": np, "mh": mh}
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace[name]
+
+
+SCAFFOLDS = [  # the committed scaffold cells, as the notebooks hold them, and the check each meets
+    (mh.check_sigmoid, "my_sigmoid", "sigmoid", '''def my_sigmoid(z):
+    """σ(z) = 1 / (1 + e^(−z)) for a number or an array, without overflow for any z."""
+    # Your code here: e = np.exp(-np.abs(z)), then np.where(z >= 0, ..., ...)
+    return None
+'''),
+    (mh.check_predict, "my_predict", "predict", '''def my_predict(W, x, b):
+    """ŷ = σ(x·W + b) for scalars, and for x of shape (m, n) with W of shape (n,)."""
+    # Your code here: np.dot(x, W) is the product for scalars and the matrix-vector product for arrays
+    return None
+'''),
+    (mh.check_cross_entropy, "my_cross_entropy", "cross_entropy", '''def my_cross_entropy(y, y_hat):
+    """E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], finite even for ŷ = 0 or 1."""
+    # Your code here: clip y_hat, then one np.mean over the bracket
+    return None
+'''),
+    (mh.check_gradient_step, "my_gradient_step", "gradient_step", '''def my_gradient_step(X, y, W, b, learning_rate):
+    """One step W − η ∂E/∂W, b − η ∂E/∂b of gradient descent on the mean cross-entropy."""
+    # Your code here: error = ŷ − y; dW = X.T @ error / m; db = mean(error)
+    return None
+'''),
+    (mh.check_delta_rule, "my_delta_rule_step", "delta_rule_step", '''def my_delta_rule_step(X, y, W, b, learning_rate):
+    """One delta-rule step: W + η Xᵀδ and b + η Σ_μ δ, with δ = (y − ŷ) f'(h)."""
+    # Your code here: h = X @ W + b; delta = (y - sigmoid(h)) * sigmoid_prime(h); ...
+    return None
+'''),
+]
+
+
+@pytest.mark.parametrize("check,name,exercise,source", SCAFFOLDS, ids=[s[1] for s in SCAFFOLDS])
+def test_the_unfilled_scaffold_is_not_implemented_yet(check, name, exercise, source):
+    result = check(_notebook_cell(source, name))
     assert not result.passed
-    assert words in result.message and "\n" not in result.message
+    assert result.message == (f"Not implemented yet: {exercise} returned None. Fill in the cell above, run it, "
+                              f"then run this check again.")
+
+
+@pytest.mark.parametrize("check,name,exercise,source", SCAFFOLDS, ids=[s[1] for s in SCAFFOLDS])
+def test_a_filled_in_cell_that_returns_nothing_is_told_so(check, name, exercise, source):
+    filled = source.replace("    return None\n", "    result = 0.5\n")
+    assert "returned None: end the function with `return`" in check(_notebook_cell(filled, name)).message
+    printing = source.replace("    return None\n", "    print(0.5)\n")
+    assert "printed '0.5' and returned None: use return, not print" in check(_notebook_cell(printing, name)).message
+
+
+def test_an_error_names_the_learners_line_never_a_path():
+    source = '''def my_sigmoid(z):
+    z = np.asarray(z, dtype=float)
+    return 1 / (1 + np.exp(-z)) + undefined_name
+'''
+    message = mh.check_sigmoid(_notebook_cell(source, "my_sigmoid")).message
+    assert message.startswith("✗ sigmoid(z) for z = [-3, -0.5, 0, 2.5] raised NameError: name 'undefined_name' is not "
+                               "defined (line 3: `return 1 / (1 + np.exp(-z)) + undefined_name`)")
+    assert "/tmp" not in message and "ipykernel" not in message and ".py" not in message
+
+
+def test_a_changed_input_is_named_and_the_expected_value_comes_from_the_original():
+    message = mh.check_gradient_step(step_changes_W).message
+    assert "changed its input W in place" in message and "expected" not in message
+    assert mh.check_cross_entropy(ce_clip_in_place).message.count("y_hat") >= 1
+
+
+def test_two_different_numbers_never_look_equal():
+    def step_off_in_the_seventh_digit(X, y, W, b, learning_rate):
+        new_W, new_b = step_solution(X, y, W, b, learning_rate)
+        return new_W * (1 + 3e-5), new_b
+
+    message = mh.check_gradient_step(step_off_in_the_seventh_digit).message
+    shown = message.split("gave ")[1].split(": ")[0]
+    got, expected = shown.split(", expected ")
+    assert got.split(" at index")[0] != expected
+
+
+def test_a_float32_mistake_is_named_and_says_float32():
+    def step_float32_no_eta(X, y, W, b, learning_rate):
+        return step_float32(X, y, W, b, 1.0)
+
+    message = mh.check_gradient_step(step_float32_no_eta).message
+    assert "(your answer is float32): the learning rate η is missing" in message
+
+    def sigmoid_float32_off(z):  # float32, and wrong by far more than float32 rounding
+        return sigmoid_float32(z) * np.float32(1.001)
+
+    message = mh.check_sigmoid(sigmoid_float32_off).message
+    assert message.endswith("(your answer is float32).") and "expected" in message
+
+
+def test_the_checks_leave_numpy_and_warnings_as_they_were():
+    import warnings
+    before, filters = np.geterr(), list(warnings.filters)
+    for check, table in TABLES.items():
+        for fn, _ in table[:5]:
+            check(fn)
+    assert np.geterr() == before and warnings.filters == filters
+
+
+def test_if_the_inspection_itself_fails_the_answer_is_still_one_line():
+    def probes_with_a_bug(run):
+        return float(np.zeros(2))  # what a slip in a check's own code would raise
+
+    result = mh._run_check(lambda z: 0.5, "sigmoid", "my_sigmoid(z)", probes_with_a_bug)
+    assert not result.passed and result.message.startswith("✗ the check could not read what sigmoid returned")
+    assert "\n" not in result.message

@@ -88,7 +88,16 @@ def test_error_formula_values_and_ends():
         worst = mh.error_formula(np.array([1.0, 0.0]), np.array([0.0, 1.0]))
         best = mh.error_formula(np.array([1.0, 0.0]), np.array([1.0, 0.0]))
     np.testing.assert_allclose(worst, -np.log(mh.PROB_EPS))  # large but finite, ≈ 36.04
-    assert np.all(best < 1e-15)
+    assert np.all(best == 0.0)  # a perfect prediction costs exactly nothing
+
+
+def test_a_perfect_prediction_costs_exactly_zero_and_a_confidently_wrong_one_minus_ln_eps():
+    with np.errstate(**ALL_FP_ERRORS):
+        assert mh.cross_entropy([1.0, 0.0], [1.0, 0.0]) == 0.0
+        assert mh.cross_entropy([[1.0, 0.0]], [[1.0, 0.0]]) == 0.0
+        assert mh.error_formula(1, 1.0) == 0.0 and mh.error_formula(0, 0.0) == 0.0
+        assert mh.cross_entropy([1.0, 0.0], [0.0, 1.0]) == pytest.approx(-np.log(mh.PROB_EPS), rel=1e-12)
+    assert str(mh.cross_entropy([1.0], [1.0])) == "0.0"  # not -0.0
 
 
 def test_cross_entropy_is_the_mean_of_error_formula():
@@ -269,6 +278,24 @@ BAD = [
     ("m", lambda: mh.make_data([1.0], 0.0, m=0)),
     ("seed", lambda: mh.make_data([1.0], 0.0, seed=-1)),
     ("spread", lambda: mh.make_data([1.0], 0.0, spread=0)),
+    # empty input: no data points, no weights, nothing to compute on
+    ("z", lambda: mh.sigmoid([])),
+    ("z", lambda: mh.sigmoid_prime(np.empty((0, 3)))),
+    ("W", lambda: mh.predict([], [], 0.0)),
+    ("x", lambda: mh.predict(np.ones(3), np.empty((0, 3)), 0.0)),
+    ("b", lambda: mh.predict(np.ones((3, 2)), np.ones(3), [])),
+    ("y", lambda: mh.error_formula([], [])),
+    ("y", lambda: mh.cross_entropy([], [])),
+    ("y_hat", lambda: mh.cross_entropy([1.0], [])),
+    ("y", lambda: mh.cross_entropy_from_logits([], [])),
+    ("y", lambda: mh.sse([], [])),
+    ("X", lambda: mh.cross_entropy_gradient(np.empty((0, 3)), [], W3, 0.0)),
+    ("X", lambda: mh.cross_entropy_gradient(np.empty((4, 0)), y3, [], 0.0)),  # no inputs n = 0
+    ("X", lambda: mh.sse_gradient(np.empty((0, 3)), [], W3, 0.0)),
+    ("theta", lambda: mh.numerical_gradient(np.sum, [])),
+    ("X", lambda: mh.gradient_descent(np.empty((0, 3)), [], W3, 0.0, 0.1, 5)),
+    ("W_true", lambda: mh.make_data([], 0.0)),
+    ("b_true", lambda: mh.make_data(np.ones((2, 2)), [])),
 ]
 
 
