@@ -1020,7 +1020,7 @@ def _disagreement(got, want):
         with np.errstate(invalid="ignore"):
             gap = np.abs(got - want)
         gap[np.isnan(gap)] = np.inf
-        index = np.unravel_index(int(np.argmax(gap)), got.shape)
+        index = tuple(int(i) for i in np.unravel_index(int(np.argmax(gap)), got.shape))
         where = f" at index {index[0] if len(index) == 1 else index}"
         got, want = got[index], want[index]
     g, w = float(np.ravel(got)[0]), float(np.ravel(want)[0])
@@ -1292,7 +1292,7 @@ def check_sigmoid(fn):
 def _sigmoid_probes(run):
     probes = [  # (z, shape hints); the 1-D array first: its values of both signs tell the mistakes apart best
         (np.array([-3.0, -0.5, 0.0, 2.5]), [((), "one number for an array: σ works elementwise, no sum or mean")]),
-        (0.5, [((1,), "for a plain number return a number (np.array([z]) or np.atleast_1d adds an axis)")]),
+        (0.5, [((1,), "for a plain number return a number (a list, np.array([z]) or np.atleast_1d adds an axis)")]),
         (np.array([[-2.0, 0.5, 4.0], [1.0, -6.0, 0.0]]),
          [((6,), "it flattened z: return the shape of z (np operations keep it; no flatten or ravel)")]),
         (np.array([-1, 0, 2]), []),
@@ -1341,6 +1341,9 @@ def _predict_mistakes(W, x, b):
         (z, "it returned z = Wx + b: apply the sigmoid, ŷ = σ(z)"),
         (sigmoid(np.sum(x, axis=-1) + b), "the weights W are missing: z = Wx + b"),
         (sigmoid(np.dot(x, W) * b), "z = Wx + b adds b, it does not multiply by it"),
+        (sigmoid(np.dot(x, W + b)), "b is added to the weights, inside the product: add it after, z = Wx + b"),
+        (np.round(sigmoid(z)), "ŷ is rounded to a class 0 or 1: return the probability ŷ = σ(Wx + b) itself "
+                               "(rounding it is the prediction of a class, a later step)"),
     ] + swapped
 
 
@@ -1495,6 +1498,9 @@ def _gradient_step_mistakes(X, y, W, b, eta):
         (W - eta ** 2 * dW, "η is applied twice: W − η ∂E/∂W has one η"),
         (W - eta * X.T @ (r * sigmoid_prime(z)) / m,
          "σ'(z) is kept: for the cross-entropy the σ' of the chain rule cancels, ∂E/∂W = Xᵀ(ŷ − y)/m"),
+        (W - eta * np.mean(X * r[:, None]), "∂E/∂W came out one number for every wⱼ: it averages over the points "
+                                            "and the inputs together; average over the points only, "
+                                            "X.T @ (ŷ − y) / m, shape (n,)"),
         (W - eta * X.T @ (z - y) / m, "the error uses z: ŷ = σ(XW + b), so the error is σ(z) − y, not z − y"),
         (W - eta * X.T @ (sigmoid(X @ W) - y) / m, "the bias b is missing from z = XW + b"),
         (dW, "that is the gradient ∂E/∂W: return the new W = W − η ∂E/∂W"),
@@ -1584,6 +1590,8 @@ def _delta_rule_mistakes(X, y, W, b, eta):
              "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
             (W + eta * X.T @ ((y - sigmoid(X @ W)) * sigmoid_prime(X @ W)), "the bias b is missing from h = XW + b"),
             (step, "that is the change ΔW = η Xᵀδ: return the new W + ΔW"),
+            (_online(X, y, W, b, eta)[0], "W changes between the points: compute every δ^μ with the same W and b, "
+                                          "then take one step, ΔW = η Σ_μ x^μ δ^μ = η Xᵀδ"),
         ]
         if W.shape[0] == W.shape[1]:  # these run only when n = k; otherwise they raise, with their own message
             W_mistakes += [
@@ -1594,6 +1602,8 @@ def _delta_rule_mistakes(X, y, W, b, eta):
                  "h = X @ W with W of shape (n, k): no transpose"),
             ]
     b_mistakes = [
+        (_online(X, y, W, b, eta)[1], "b changes between the points: compute every δ^μ with the same W and b, "
+                                      "then take one step, Δb = η Σ_μ δ^μ"),
         (b, "b did not change: Δb = η Σ_μ δ^μ, the sum over the points (axis 0)"),
         (b - eta * delta.sum(axis=0), "the bias step goes the wrong way: Δb = +η Σ_μ δ^μ"),
         (b + delta.sum(axis=0), "the learning rate η is missing from the bias step: Δb = η Σ_μ δ^μ"),
@@ -1604,6 +1614,16 @@ def _delta_rule_mistakes(X, y, W, b, eta):
         (eta * delta.sum(axis=0), "that is the change Δb = η Σ_μ δ^μ: return the new b + Δb"),
     ]
     return W_mistakes, b_mistakes
+
+
+def _online(X, y, W, b, eta):
+    """The delta rule applied point by point (a step after each μ): a different algorithm from the one step asked."""
+    W, b = W.copy(), b.copy()
+    for x, t in zip(X, y):  # x (n,), t (k,)
+        h = x @ W + b  # (k,)
+        delta = (t - sigmoid(h)) * sigmoid_prime(h)
+        W, b = W + eta * np.outer(x, delta), b + eta * delta
+    return W, b
 
 
 _DELTA_EXCEPTIONS = [

@@ -160,6 +160,7 @@ def sigmoid_astype(z):
 
 
 SIGMOID = [
+    (lambda z: [_sigmoid_of_a_number(v) for v in np.ravel(z)], "a list, np.array([z]) or np.atleast_1d adds an axis"),
     # correct, in the styles learners use
     (sigmoid_stable, PASS),
     (sigmoid_masks, PASS),
@@ -283,6 +284,8 @@ def predict_zeros_like_sigmoid(W, x, b):
 
 
 PREDICT = [
+    (lambda W, x, b: mh.sigmoid(np.dot(x, W + b)), "b is added to the weights"),
+    (lambda W, x, b: np.round(mh.sigmoid(np.dot(x, W) + b)), "ŷ is rounded to a class 0 or 1"),
     (predict_solution, PASS),
     (lambda W, x, b: sigmoid_stable(np.dot(x, W) + b), PASS),
     (lambda W, x, b: mh.sigmoid(np.inner(x, W) + b), PASS),
@@ -520,6 +523,8 @@ def step_printed(X, y, W, b, learning_rate):
 
 
 GRADIENT_STEP = [
+    (lambda X, y, W, b, eta: (W - eta * np.mean(X * (mh.sigmoid(X @ W + b) - y)[:, None]),
+                              b - eta * np.mean(mh.sigmoid(X @ W + b) - y)), "averages over the points and the inputs"),
     (step_solution, PASS),
     (_step(), PASS),
     (step_loop, PASS),
@@ -656,6 +661,16 @@ def _delta(at="h", sign=1.0, eta_power=1, mean=False, fprime="σ'", error="ŷ", 
     return delta_rule_step
 
 
+def delta_point_by_point(X, y, W, b, learning_rate):  # online updates: a step after every point
+    W, b = W.copy(), b.copy()
+    for x_mu, y_mu in zip(X, y):
+        h = x_mu @ W + b
+        delta = (y_mu - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+        W += learning_rate * np.outer(x_mu, delta)
+        b += learning_rate * delta
+    return W, b
+
+
 def delta_changes_W(X, y, W, b, learning_rate):
     h = X @ W + b
     delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
@@ -708,6 +723,9 @@ DELTA_RULE = [
     # shapes, inputs, the pair
     (lambda X, y, W, b, eta: (W @ X, b), "h = X @ W + b"),
     (lambda X, y, W, b, eta: (W[:, 0], b), "W has one column per output unit j"),
+    (delta_point_by_point, "W changes between the points"),
+    (lambda X, y, W, b, eta: (delta_solution(X, y, W, b, eta)[0] + np.array([[0, 0], [0, 0.01]]),
+                              delta_solution(X, y, W, b, eta)[1]), "at index (1, 1), expected"),
     (delta_changes_W, "changed its input W in place"),
     (lambda X, y, W, b, eta: delta_solution(X, y, W, b, eta)[0], "return the pair"),
     (lambda X, y, W, b, eta: None, "returned None"),
