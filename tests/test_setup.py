@@ -27,7 +27,7 @@ INDEX = "https://pypi.org/simple"
 
 # --- the supported matrix: every platform x Python installs the pins from wheels alone --------------------------
 
-# The README's table: (row, uv's --python-platform, macOS deployment target, marker environment, requirement file).
+# The README's table, one row per platform: (uv's --python-platform, macOS deployment target, marker environment).
 PLATFORMS = {
     "linux-x86_64": ("x86_64-manylinux_2_28", None, dict(sys_platform="linux", platform_system="Linux",
                                                          os_name="posix", platform_machine="x86_64")),
