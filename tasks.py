@@ -1,4 +1,4 @@
-"""The project's two commands; needs nothing but Python 3.11+.
+"""The project's commands (the README's two, and `learner`); needs nothing but Python 3.11+.
 
     python3 tasks.py lab    set up .venv from requirements.txt if needed, open JupyterLab on notebooks/
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
@@ -6,48 +6,128 @@
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
+MLMATH_VENV=<folder> keeps the environment there instead of in .venv (.ci/run uses it for a second Python).
+Every failure of the setup is answered in words with a non-zero exit, never a traceback; this file uses no
+syntax newer than Python 3.6, so an older Python gets that answer too rather than a SyntaxError.
 """
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
+MINIMUM_PYTHON = (3, 11)
 ROOT = Path(__file__).resolve().parent
-VENV = ROOT / ".venv"
+VENV = Path(os.environ.get("MLMATH_VENV") or ROOT / ".venv")
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+SUPPORTED = ("Linux x86_64 or aarch64 with glibc 2.28 or newer, macOS 11 or newer, Windows x86_64; "
+             "Python 3.11 to 3.14 (README.md, 'Where it runs')")
+
+
+class SetupError(Exception):
+    """A failure told in words: printed without a traceback, and the command exits with status 1."""
+
+
+def check_python(version_info=None):
+    """Raise SetupError naming the Python found and the one needed, if it is older than MINIMUM_PYTHON."""
+    found = tuple((version_info or sys.version_info)[:3])
+    if found[:2] < MINIMUM_PYTHON:
+        raise SetupError(
+            "Python {}.{}.{} found; these notebooks need {}.{} or newer: install Python 3.11 to 3.14 (python.org, "
+            "or your system's packages) and run this command with it, e.g. python3.12 tasks.py lab".format(
+                *(found + MINIMUM_PYTHON)))
+
+
+def last_error_line(text):
+    """pip's last 'ERROR:' line in `text`, else its last non-empty line."""
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith("ERROR:")]
+    return (errors or lines or ["(no message)"])[-1]
+
+
+def requirements_digest(requirements):
+    """A hash of requirements.txt and `requirements`: the environment is reinstalled when it changes."""
+    files = [ROOT / "requirements.txt", ROOT / requirements]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+
+
+def create_venv():
+    """Make the environment with pip in it, or raise SetupError saying how to get venv and ensurepip."""
+    hint = ("On Debian or Ubuntu: sudo apt install python3-venv (python3.X-venv for another python3.X); "
+            "Python from python.org includes both.")
+    if importlib.util.find_spec("venv") is None or importlib.util.find_spec("ensurepip") is None:
+        raise SetupError("This Python ({}) has no venv/ensurepip module, which tasks.py needs to make {}. {}".format(
+            sys.executable, VENV, hint))
+    import venv
+    print("Creating {} ...".format(VENV), flush=True)
+    try:
+        venv.create(str(VENV), with_pip=True)
+    except (subprocess.CalledProcessError, OSError) as error:
+        shutil.rmtree(str(VENV), ignore_errors=True)  # half made: the next run must start afresh
+        output = getattr(error, "output", None)
+        if isinstance(output, bytes):
+            output = output.decode(errors="replace")
+        raise SetupError("Could not create {} with venv and ensurepip: {}\n{}".format(
+            VENV, last_error_line(output or str(error)), hint))
+
+
+def install(requirements):
+    """pip install -r `requirements` into the environment, or raise SetupError with pip's last error line."""
+    print("Installing {} into {} (first time only) ...".format(requirements, VENV), flush=True)
+    command = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(ROOT / requirements)]
+    try:
+        result = subprocess.run(command, stderr=subprocess.PIPE, universal_newlines=True)
+    except OSError as error:
+        result = subprocess.CompletedProcess(command, 1, stderr=str(error))
+    sys.stderr.write(result.stderr)  # pip's own messages, warnings included, as pip printed them
+    if result.returncode != 0:
+        raise SetupError(
+            "pip could not install {} into {}:\n    {}\n"
+            "What to try: check the internet connection (pip downloads from pypi.org) and run the command again; "
+            "if pip mentions building a wheel or finds no matching distribution, this machine may be outside the "
+            "supported set ({}); if the environment is damaged, delete {} and run the command again.".format(
+                requirements, VENV, last_error_line(result.stderr), SUPPORTED, VENV))
 
 
 def ensure_env(requirements):
-    """Create .venv and install `requirements` unless the same files are already installed."""
-    files = [ROOT / "requirements.txt", ROOT / requirements]
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
-    stamp = VENV / f".installed-{Path(requirements).stem}"
+    """Create the environment and install `requirements` unless the same files are already installed."""
+    digest = requirements_digest(requirements)
+    stamp = VENV / ".installed-{}".format(Path(requirements).stem)
     if stamp.exists() and stamp.read_text() == digest and PYTHON.exists():
         return
     if not PYTHON.exists():
-        print(f"Creating {VENV.name} ...", flush=True)
-        venv.create(VENV, with_pip=True)
-    print(f"Installing {requirements} into {VENV.name} (first time only) ...", flush=True)
-    subprocess.run([PYTHON, "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", ROOT / requirements],
-                   check=True)
+        create_venv()
+    install(requirements)
     stamp.write_text(digest)
 
 
 def lab(args):
     ensure_env("requirements.txt")
-    cmd = [PYTHON, "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    cmd = [str(PYTHON), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1",
+           "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
-    return subprocess.call(cmd + args)
+    try:
+        code = subprocess.call(cmd + args)
+    except OSError as error:
+        code, detail = 1, str(error)
+    else:
+        detail = "its own messages are above"
+    if code not in (0, 130, -2):  # 130 and -2: stopped with Ctrl-C
+        raise SetupError(
+            "JupyterLab did not start, or stopped with an error (exit status {}); {}.\n"
+            "What to try: run the command again; if it says a module is missing or cannot be imported, delete {} "
+            "and run the command again to reinstall; if port 8888 is taken JupyterLab picks another, so use the "
+            "http://127.0.0.1:... address it prints.".format(code, detail, VENV))
+    return 0
 
 
 def test(args):
     ensure_env("requirements-test.txt")
-    return subprocess.call([PYTHON, "-m", "pytest", *args], cwd=ROOT)
+    return subprocess.call([str(PYTHON), "-m", "pytest"] + list(args), cwd=str(ROOT))
 
 
 LEARNER = ROOT / "dist" / "learner"
@@ -72,19 +152,36 @@ def write_learner_edition(python):
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     return subprocess.call([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--log-level=WARN",
                             "--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution",
-                            "--output-dir", LEARNER / "notebooks", *notebooks])
+                            "--output-dir", str(LEARNER / "notebooks")] + [str(nb) for nb in notebooks])
 
 
 def learner(args):
     ensure_env("requirements.txt")
-    code = write_learner_edition(PYTHON)
-    if code == 0:
-        print(f"The learner edition is in {LEARNER.relative_to(ROOT)}/: hand out that folder (see the README).")
-    return code
+    code = write_learner_edition(str(PYTHON))
+    if code != 0:
+        raise SetupError("nbconvert could not write the learner edition (exit status {}); its messages are above."
+                         .format(code))
+    print("The learner edition is in {}: hand out that folder (README.md, 'Handing the notebooks to a class')."
+          .format(LEARNER))
+    return 0
+
+
+def main(argv):
+    """Run the command named in `argv`; every setup failure becomes a message on stderr and exit status 1."""
+    commands = {"lab": lab, "test": test, "learner": learner}
+    try:
+        check_python()
+        if not argv or argv[0] not in commands:
+            sys.stderr.write(__doc__)
+            return 2
+        return commands[argv[0]](argv[1:])
+    except SetupError as error:
+        sys.stderr.write("\n{}\n".format(error))
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped.\n")
+        return 130
 
 
 if __name__ == "__main__":
-    commands = {"lab": lab, "test": test, "learner": learner}
-    if len(sys.argv) < 2 or sys.argv[1] not in commands:
-        sys.exit(__doc__)
-    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
+    sys.exit(main(sys.argv[1:]))
