@@ -480,7 +480,11 @@ def _figure_bundle(widget, fig, description, note=None):
     import base64
     import html
     import ipywidgets as widgets
-    fig.canvas.draw()  # the first full draw; an explorer keeps its background from it
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    # The first full draw, on the canvas's own renderer (an explorer keeps its background from it), sending the
+    # browser nothing: before its view is up, ipympl 0.10 would send raw pixels where the browser expects a PNG,
+    # and the canvas stayed blank in JupyterLab.
+    FigureCanvasAgg.draw(fig.canvas)
     png = base64.b64encode(_snapshot_png(fig.canvas)).decode("ascii")
     ratio = getattr(fig.canvas, "device_pixel_ratio", 1) or 1
     width, height = (round(v * fig.dpi / ratio) for v in fig.get_size_inches())  # CSS pixels

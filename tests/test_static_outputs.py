@@ -64,10 +64,12 @@ def test_the_description_is_deterministic_and_in_a_fixed_format(name):
 def test_an_explorer_is_drawn_once_when_displayed_and_says_it_is_interactive(name):
     explorer = BUILDERS[name]()
     assert explorer._background is None, "building draws nothing"
-    draws = []
+    draws, sent = [], []
     explorer.fig.canvas.mpl_connect("draw_event", draws.append)
+    explorer.fig.canvas.send_binary = sent.append
     data, _ = displayed(explorer)
     assert len(draws) == 1, "one full draw makes the PNG and the kept background"
+    assert sent == [], "nothing is sent to a browser view that is not there yet (it would stay blank)"
     assert explorer._background is not None
     note = re.search(r'<p class="mlmath-static-note">(.*?)</p>', data["text/html"]).group(1)
     assert "Interactive when run in JupyterLab" in note
