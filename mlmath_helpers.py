@@ -386,6 +386,11 @@ class Explorer:
         for artist in self.moving:
             self.fig.draw_artist(artist)
 
+    def describe(self):
+        """One sentence on what the figure shows as it stands; each builder gives its own with `described`."""
+        values = ", ".join(f"{name} = {_num(s.value)}" for name, s in self.sliders.items())
+        return f"Interactive figure “{self.fig.get_label()}” at {values}."
+
     def described(self, describe):
         """Give the explorer `describe()`, one sentence saying what the figure shows as it stands; returns it."""
         self.describe = describe

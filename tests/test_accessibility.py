@@ -31,8 +31,9 @@ def lab():
         yield browser, server
 
 
-@pytest.fixture
+@pytest.fixture(scope="module", params=NOTEBOOKS)
 def notebook_page(lab, request):
+    """Each notebook opened and run once, for both tests (a second Run All would reuse its kernel session)."""
     browser, (base, token, _) = lab
     page = open_notebook(browser, base, token, request.param)
     explorers = page.locator(PANEL).locator(".mlmath-explorer")
@@ -60,7 +61,6 @@ def serious_violations(page):
     return found
 
 
-@pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
 def test_axe_finds_no_serious_violation_in_our_outputs(notebook_page):
     assert serious_violations(notebook_page) == []
 
@@ -106,7 +106,6 @@ def press_until_changed(page, handle, what):
     raise AssertionError(f"the arrow keys did not move {what}")
 
 
-@pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
 def test_every_slider_and_play_button_is_reached_with_tab_and_works_from_the_keyboard(notebook_page):
     page = notebook_page
     explorers = page.locator(PANEL).locator(".mlmath-explorer")

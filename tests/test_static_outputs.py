@@ -101,3 +101,9 @@ def test_the_error_surface_names_its_minimum_as_the_maths_layer_finds_it():
                                                (3.0, 0, "3"), (-6.0, 0, "−6")])
 def test_numbers_in_descriptions(value, digits, text):
     assert mh._num(value, digits) == text
+
+
+def test_an_explorer_without_its_own_description_still_says_what_it_is():
+    explorer = mh.prediction_explorer()
+    del explorer.describe  # as an explorer built without `described`
+    assert displayed(explorer)[0]["text/plain"] == "Interactive figure “01 prediction” at W = 2.00, x = 1.00, b = −1.00."
