@@ -357,7 +357,8 @@ class Explorer:
     the figure answers first. A change before any full draw draws in full at once and sends the
     image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
     Frames are encoded by `_frame_png`, faster than matplotlib's own encoder (see `_png`).
-    A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
+    A notebook cell ends with the explorer itself (`_repr_mimebundle_`: the widget, and for readers without a
+    kernel a PNG and `describe()`); tests and benchmarks drive `sliders` and time `on_change`.
     """
 
     def __init__(self, fig, sliders, update, moving, extra=()):
@@ -399,6 +400,26 @@ class Explorer:
         for artist in self.moving:
             self.fig.draw_artist(artist)
 
+    def describe(self):
+        """One sentence on what the figure shows as it stands; each builder gives its own with `described`."""
+        values = ", ".join(f"{name} = {_num(s.value)}" for name, s in self.sliders.items())
+        return f"Interactive figure “{self.fig.get_label()}” at {values}."
+
+    def described(self, describe):
+        """Give the explorer `describe()`, one sentence saying what the figure shows as it stands; returns it."""
+        self.describe = describe
+        return self
+
+    def _repr_mimebundle_(self, **kwargs):
+        """What a cell ending with the explorer shows (see `_figure_bundle`): the live widget in JupyterLab;
+        elsewhere the figure as first drawn, a note that it is interactive, and `describe()` as its text."""
+        import ipywidgets as widgets
+        controls = list(self.sliders)
+        names = ", ".join(controls[:-1]) + (" and " if len(controls) > 1 else "") + controls[-1]
+        play = any(isinstance(w, widgets.Play) for w in self.widget.children[0].children)
+        note = f"the slider{'s' if len(controls) > 1 else ''} {names}" + (", and the Play button" if play else "")
+        return _figure_bundle(self.widget, self.fig, self.describe(), note=note)
+
 
 def _png(rgba):
     """PNG bytes of an (h, w, 4) uint8 RGBA image: rows unfiltered, zlib level 1.
@@ -436,6 +457,67 @@ def _frame_png(canvas):
         frame = np.where(buff != canvas._last_buff, buff, 0)
     canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
     return _png(frame.view(np.uint8).reshape(*frame.shape, 4))
+
+
+class StaticFigure:
+    """A figure drawn once, with no sliders (notebook 01 "The sigmoid", notebook 04): `fig`, its ipympl
+    `canvas`, and `description`, one sentence saying what it shows. A cell ending with it shows the live
+    canvas in JupyterLab, and the picture with the description elsewhere (see `_figure_bundle`)."""
+
+    def __init__(self, fig, description):
+        self.fig, self.canvas, self.description = fig, fig.canvas, description
+
+    def _repr_mimebundle_(self, **kwargs):
+        return _figure_bundle(self.canvas, self.fig, self.description)
+
+
+def _num(value, digits=2):
+    """`value` with a fixed number of decimals and a true minus sign (−), never "−0.00"."""
+    text = f"{value:.{digits}f}"
+    return text.lstrip("-") if float(text) == 0 else text.replace("-", "−")
+
+
+def _snapshot_png(canvas):
+    """PNG bytes of what `canvas` last drew, (h, w) pixels in 256 colours: about a third of the bytes
+    of full colour and no visible difference on these figures, so the stored notebooks stay small."""
+    import io
+    from PIL import Image
+    rgb = Image.fromarray(np.asarray(canvas.get_renderer().buffer_rgba())).convert("RGB")  # (h, w, 3)
+    buffer = io.BytesIO()
+    rgb.quantize(256).save(buffer, format="png")
+    return buffer.getvalue()
+
+
+def _figure_bundle(widget, fig, description, note=None):
+    """The outputs of a displayed figure, for every place a notebook is read (the design's "Where learners
+    meet the notebooks"): the widget view (JupyterLab), a PNG of the figure as first drawn (image/png, and
+    text/html as an <img> whose alt is the description, which nbconvert's HTML and nbviewer show), and the
+    description as text/plain (screen readers, plain-text front-ends, nbval). `note` names the controls of
+    an explorer: the HTML then says the figure is interactive in JupyterLab. Draws the figure once, in full.
+    Returns (data, metadata) as IPython's `_repr_mimebundle_` does.
+    """
+    import base64
+    import html
+    import ipywidgets as widgets
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    # The first full draw, on the canvas's own renderer (an explorer keeps its background from it), sending the
+    # browser nothing: before its view is up, ipympl 0.10 would send raw pixels where the browser expects a PNG,
+    # and the canvas stayed blank in JupyterLab.
+    FigureCanvasAgg.draw(fig.canvas)
+    png = base64.b64encode(_snapshot_png(fig.canvas)).decode("ascii")
+    ratio = getattr(fig.canvas, "device_pixel_ratio", 1) or 1
+    width, height = (round(v * fig.dpi / ratio) for v in fig.get_size_inches())  # CSS pixels
+    data = widgets.Widget._repr_mimebundle_(widget)  # the widget view alone, without ipympl's own snapshot
+    lead = "" if note is None else (
+        f'<p class="mlmath-static-note"><em>Interactive when run in JupyterLab:</em> run the notebook to move '
+        f"{html.escape(note)}. Shown here: the figure as first drawn.</p>\n")
+    data.update({
+        "text/plain": description,
+        "image/png": png,
+        "text/html": f'<div class="mlmath-static">\n{lead}<img src="data:image/png;base64,{png}" '
+                     f'alt="{html.escape(description)}" width="{width}" height="{height}">\n</div>',
+    })
+    return data, {"image/png": {"alt": description, "width": width, "height": height}}
 
 
 def _slider(description, value, lo, hi, step, css=None, kind="float"):
@@ -496,11 +578,19 @@ def prediction_explorer(W=2.0, x=1.0, b=-1.0):
         return (f"z = W·x + b = {W:.2f}·{x:.2f} + {b:.2f} = <b>{z:.3f}</b>, "
                 f"ŷ = σ(z) = <b>{y_hat:.4f}</b>; crosses 0.5 at {where}")
 
-    return Explorer(fig, sliders, update, moving=[curve, point, cross])
+    def describe():
+        W, x, b = (s.value for s in sliders)
+        where = (f"flat at ŷ = σ(b) = {_num(sigmoid(b), 4)} since W = 0" if W == 0 else
+                 f"crossing ŷ = 0.5 at x = {_num(-b / W)}" if abs(b / W) <= 6 else "not crossing ŷ = 0.5 on the axes")
+        return (f"Curve of the prediction ŷ = σ(Wx + b) over the input x from −6 to 6 at W = {_num(W)}, "
+                f"b = {_num(b)}, {where}, with the point x = {_num(x)}, ŷ = {_num(sigmoid(W * x + b), 4)} marked.")
+
+    return Explorer(fig, sliders, update, moving=[curve, point, cross]).described(describe)
 
 
 def sigmoid_figure():
-    """Notebook 01, "The sigmoid": σ(z) and σ'(z) over z ∈ [−8, 8], with σ(0) = ½ and σ'(0) = ¼ marked."""
+    """Notebook 01, "The sigmoid": σ(z) and σ'(z) over z ∈ [−8, 8], with σ(0) = ½ and σ'(0) = ¼ marked;
+    a `StaticFigure`."""
     fig, ax = _figure("01 sigmoid", figsize=(6.4, 3.2))
     z = np.linspace(-8, 8, 321)  # (321,)
     ax.plot(z, sigmoid(z), color=OKABE_ITO["blue"], lw=2, label="σ(z)")
@@ -512,7 +602,11 @@ def sigmoid_figure():
         ax.axhline(level, color="0.6", lw=0.8, ls=":")
     ax.set(xlabel="z", ylim=(-0.05, 1.05), xlim=(-8, 8))
     ax.legend(loc="center left", fontsize=8)
-    return fig.canvas
+    s, ds = sigmoid(z), sigmoid_prime(z)
+    return StaticFigure(fig, f"Line chart over z from −8 to 8 of the sigmoid σ(z), an S-curve rising from "
+                             f"{_num(s[0], 4)} to {_num(s[-1], 4)} through σ(0) = {_num(sigmoid(0.0), 1)}, and "
+                             f"of its derivative σ'(z), a bump (dashed) peaking at σ'({_num(z[ds.argmax()], 0)}) = "
+                             f"{_num(ds.max(), 2)} and falling to {_num(ds[0], 4)} at both ends.")
 
 
 def two_inputs(data):
@@ -578,7 +672,17 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
         return (f"boundary {w1:.2f}·x1 + {w2:.2f}·x2 + {b:.2f} = 0; correctly classified: "
                 f"<b>{len(y) - wrong_mask.sum()} of {len(y)}</b> (ŷ > 0.5 predicts class 1)")
 
-    return Explorer(fig, sliders, update, moving)
+    def describe():
+        w1, w2, b = (s.value for s in sliders)
+        wrong = int(np.sum(((w1 * X[:, 0] + w2 * X[:, 1] + b) > 0) != (y == 1)))
+        line = ("no boundary, as w1 = w2 = 0" if w1 == 0 and w2 == 0 else
+                f"the boundary {_num(w1)}·x1 + {_num(w2)}·x2 + {_num(b)} = 0 as a black line")
+        return (f"Map of the probability ŷ = σ(w1·x1 + w2·x2 + b) over x1 and x2 from {_num(grid[0], 0)} to "
+                f"{_num(grid[-1], 0)}, dark blue near 0 and yellow near 1, with {int(np.sum(y == 0))} class-0 points "
+                f"as circles, {int(np.sum(y == 1))} class-1 points as triangles, {line}, and the {wrong} "
+                f"misclassified points ringed.")
+
+    return Explorer(fig, sliders, update, moving).described(describe)
 
 
 def loss_curves_explorer(y_hat=0.7):
@@ -606,7 +710,14 @@ def loss_curves_explorer(y_hat=0.7):
         return (f"ŷ = {p:.2f}: if the label is y = 1 the loss is −ln ŷ = <b>{loss1:.3f}</b>; "
                 f"if y = 0 it is −ln(1 − ŷ) = <b>{loss0:.3f}</b>")
 
-    return Explorer(fig, sliders, update, moving)
+    def describe():
+        p = sliders[0].value
+        return (f"Two curves of one example's loss over the prediction ŷ from 0 to 1: −ln ŷ for the label y = 1, "
+                f"falling to 0 at ŷ = 1, and −ln(1 − ŷ) for y = 0 (dashed), rising without bound towards ŷ = 1; "
+                f"both marked at ŷ = {_num(p)}, where they are {_num(error_formula(1, p), 3)} and "
+                f"{_num(error_formula(0, p), 3)}.")
+
+    return Explorer(fig, sliders, update, moving).described(describe)
 
 
 def one_input(data):
@@ -719,7 +830,16 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
                 f"(minimum E = {E_min:.4f} at W = {W_min:.2f}, b = {b_min:.2f}); worst point: "
                 f"x = {x[losses.argmax()]:.2f} with −ln P = {losses.max():.2f}")
 
-    return Explorer(fig, sliders, update, moving)
+    def describe():
+        W, b = (s.value for s in sliders)
+        E_now = float(np.mean(np.logaddexp(0.0, W * x + b) - y * (W * x + b)))
+        return (f"Contour map and rotatable 3-D surface of the error E over W and b from {_num(-extent, 0)} to "
+                f"{_num(extent, 0)}, minimum E = {_num(E_min, 4)} at W = {_num(W_min)}, b = {_num(b_min)} (star), "
+                f"marker at W = {_num(W)}, b = {_num(b)} where E = {_num(E_now, 4)}; beside them the curve "
+                f"σ(Wx + b) over the {len(y)} data points, a bar from each label to the curve, thicker the larger "
+                f"that point's loss.")
+
+    return Explorer(fig, sliders, update, moving).described(describe)
 
 
 def _gradient_grid(x, y, W_grid, b_grid, loss="cross_entropy"):
@@ -766,7 +886,15 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
         return (f"at W = {W:.2f}, b = {b:.2f}: ∂E/∂W = <b>{gW:+.4f}</b>, ∂E/∂b = <b>{gb:+.4f}</b>, "
                 f"|∇E| = {np.hypot(gW, gb):.4f}; a step of η moves (W, b) by −η∇E")
 
-    return Explorer(fig, sliders, update, moving)
+    def describe():
+        W, b = (s.value for s in sliders)
+        (gW,), gb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
+        return (f"Contour map of the error E over W and b from {_num(-extent, 0)} to {_num(extent, 0)} with white "
+                f"arrows of −∇E, pointing downhill towards the minimum at W = {_num(W_min)}, b = {_num(b_min)} "
+                f"(star); at the marker W = {_num(W)}, b = {_num(b)} the gradient is ∂E/∂W = {_num(gW, 4)}, "
+                f"∂E/∂b = {_num(gb, 4)}, and an orange arrow shows −∇E there.")
+
+    return Explorer(fig, sliders, update, moving).described(describe)
 
 
 def descent_status(losses):
@@ -827,7 +955,15 @@ def descent_explorer(data, W0=-4.0, b0=4.0, learning_rate=0.5, steps=40, extent=
                 f"b = {run['b'][k]:.3f}, E = <b>{run['loss'][k]:.4f}</b> (minimum {E_min:.4f}). "
                 f"After {n_steps.value} steps: <b>{run['status']}</b>.")
 
-    return Explorer(fig, [eta, w0, b0_, n_steps, step], update, moving, extra=[play])
+    def describe():
+        k, n = min(step.value, n_steps.value), n_steps.value
+        return (f"Contour map of the error E over W and b with the path of {n} steps of gradient descent at "
+                f"η = {eta.value:.3g} from W = {_num(run['W'][0])}, b = {_num(run['b'][0])} to "
+                f"W = {_num(run['W'][-1])}, b = {_num(run['b'][-1])}, where E = {_num(run['loss'][-1], 4)} "
+                f"(minimum {_num(E_min, 4)} at the star), the marker at step {k}, and beside it the loss at each "
+                f"step on a log scale: {run['status']}.")
+
+    return Explorer(fig, [eta, w0, b0_, n_steps, step], update, moving, extra=[play]).described(describe)
 
 
 def _player(steps, interval):
@@ -865,7 +1001,16 @@ def training_explorer(data, learning_rate=0.5, steps=150):
         return (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "
                 f"accuracy <b>{accuracy[k]:.0%}</b>")
 
-    explorer = Explorer(fig, [step], update, [image, *points, boundary, marks], extra=[play])
+    def describe():
+        k = step.value
+        (w1, w2), b = h.W[k], h.b[k]
+        return (f"Map of the probability ŷ over x1 and x2 with the {len(y)} points (class 0 circles, class 1 "
+                f"triangles) and the decision boundary at step {k} of {steps} of gradient descent (w1 = {_num(w1, 3)}, "
+                f"w2 = {_num(w2, 3)}, b = {_num(b, 3)}), beside the loss E, falling from {_num(h.loss[0], 4)} to "
+                f"{_num(h.loss[-1], 4)}, and the accuracy, {accuracy[0]:.0%} at the start and {accuracy[-1]:.0%} "
+                f"at the end.")
+
+    explorer = Explorer(fig, [step], update, [image, *points, boundary, marks], extra=[play]).described(describe)
     explorer.history, explorer.accuracy = h, accuracy
     return explorer
 
@@ -877,11 +1022,12 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
     fig = _figure("04 sse vs cross-entropy", figsize=(8.8, 6.6))[0]
     fig.clear()
     specs = fig.add_gridspec(2, 2)
-    moving, marks = [], []
+    moving, marks, minima = [], [], {}
     for row, loss, title in [(0, "sse", "SSE"), (1, "cross_entropy", "cross-entropy")]:
-        mark_c, mark_s, _ = _surface_axes(fig, specs[row, 0], specs[row, 1], data, extent, loss, title)
+        mark_c, mark_s, best = _surface_axes(fig, specs[row, 0], specs[row, 1], data, extent, loss, title)
         moving += [mark_c, mark_s]
         marks.append((loss, mark_c, mark_s))
+        minima[loss] = best
     x, y = one_input(data)
     sliders = [_slider("W", W, -extent, extent, 0.1), _slider("b", b, -extent, extent, 0.1)]
 
@@ -898,12 +1044,22 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
         return (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
                 f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
 
-    return Explorer(fig, sliders, update, moving)
+    def describe():
+        W, b = (s.value for s in sliders)
+        at = {loss: float(loss_surface(data, np.array(W), np.array(b), loss)) for loss in minima}
+        (sW, sb, sE), (cW, cb, cE) = minima["sse"], minima["cross_entropy"]
+        return (f"Contour maps and rotatable 3-D surfaces over W and b from {_num(-extent, 0)} to {_num(extent, 0)} "
+                f"of the SSE (top; minimum {_num(sE, 4)} at W = {_num(sW)}, b = {_num(sb)}) and of the cross-entropy "
+                f"(bottom; minimum {_num(cE, 4)} at W = {_num(cW)}, b = {_num(cb)}), each marked at W = {_num(W)}, "
+                f"b = {_num(b)}, where the SSE is {_num(at['sse'], 4)} and the cross-entropy "
+                f"{_num(at['cross_entropy'], 4)}.")
+
+    return Explorer(fig, sliders, update, moving).described(describe)
 
 
 def vanishing_gradient_figure(data, b=None, extent=10.0):
     """Notebook 04, "Vanishing gradients": along the line W ∈ [−extent, extent] at fixed b, the mean
-    f'(h) = σ'(h) over the points and |∇E| of both losses (log scale)."""
+    f'(h) = σ'(h) over the points and |∇E| of both losses (log scale); a `StaticFigure`."""
     x, y = one_input(data)
     if b is None:
         b = minimum(data)[1]
@@ -919,28 +1075,39 @@ def vanishing_gradient_figure(data, b=None, extent=10.0):
     ax2.semilogy(Ws, ce_norm, color=OKABE_ITO["blue"], lw=2, ls="--", label="|∇E|, cross-entropy")
     ax2.set(xlabel="W", ylabel="|∇E| (log scale)")
     ax2.legend(fontsize=8, loc="lower left")
-    return fig.canvas
+    return StaticFigure(fig, f"Two line charts along W from {_num(-extent, 0)} to {_num(extent, 0)} at "
+                             f"b = {_num(b)}: the mean f'(h) = σ'(h) over the points, peaking at "
+                             f"{_num(fprime.max(), 4)} at W = {_num(Ws[fprime.argmax()])} and near 0 at both ends, and "
+                             f"|∇E| of both losses on a log scale: at W = {_num(Ws[0], 0)} it is {_num(sse_norm[0], 4)} for "
+                             f"the SSE against {_num(ce_norm[0], 4)} for the cross-entropy (dashed).")
 
 
 def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=300):
     """Notebook 04, "Training with both losses": the same unit from the same start, trained on the mean
     cross-entropy (η) and on the SSE (η/m, as the SSE sums over the m points); loss relative to its
-    start, and accuracy, per step. Returns (canvas, {loss: DescentHistory})."""
+    start, and accuracy, per step. Returns (StaticFigure, {loss: DescentHistory})."""
     x, y = one_input(data)
     X, m = x[:, None], len(y)
     runs = {"cross_entropy": gradient_descent(X, y, np.array([W0]), b0, learning_rate, steps),
             "sse": gradient_descent(X, y, np.array([W0]), b0, learning_rate / m, steps, loss="sse")}
     fig, (ax1, ax2) = _figure("04 training comparison", ncols=2, figsize=(9.0, 3.4))
+    final = {}  # loss -> (E at the end / E at the start, accuracy at the end)
     for (loss, h), color, ls in zip(runs.items(), (OKABE_ITO["blue"], OKABE_ITO["vermillion"]), ("--", "-")):
         name = "cross-entropy" if loss == "cross_entropy" else "SSE"
         accuracy = np.mean(((h.W[:, 0, None] * x + h.b[:, None]) > 0) == (y == 1), axis=1)  # (steps + 1,)
+        final[loss] = (h.loss[-1] / h.loss[0], accuracy[-1])
         ax1.plot(h.loss / h.loss[0], color=color, ls=ls, lw=2, label=name)
         ax2.plot(accuracy, color=color, ls=ls, lw=2, label=name)
     ax1.set(xlabel="step", ylabel="E / E at the start", title="loss, relative to its start", ylim=(0, 1.05))
     ax2.set(xlabel="step", ylabel="accuracy", title="accuracy", ylim=(0, 1.02))
     ax1.legend(fontsize=8)
     ax2.legend(fontsize=8, loc="lower right")
-    return fig.canvas, runs
+    (ce_loss, ce_acc), (sse_loss, sse_acc) = final["cross_entropy"], final["sse"]
+    description = (f"Two line charts over {steps} steps of the same unit trained from W = {_num(W0)}, b = {_num(b0)}: "
+                   f"the loss relative to its start, which falls to {ce_loss:.1%} with the cross-entropy (dashed) "
+                   f"but only to {sse_loss:.1%} with the SSE, and the accuracy, which ends at {ce_acc:.0%} with the "
+                   f"cross-entropy and {sse_acc:.0%} with the SSE.")
+    return StaticFigure(fig, description), runs
 
 
 # =====================================================================================

@@ -3,6 +3,7 @@
     python3 tasks.py lab    set up .venv from requirements.txt if needed, open JupyterLab on notebooks/
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
     python3 tasks.py learner  write the learner edition, the notebooks without their solutions, to dist/learner/
+    python3 tasks.py html   set up .venv if needed, write a static HTML copy of every notebook into dist/html/
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
@@ -11,8 +12,11 @@ Every failure of the setup is answered in words with a non-zero exit, never a tr
 syntax newer than Python 3.6, so an older Python gets that answer too rather than a SyntaxError.
 """
 import hashlib
+import html as html_text
 import importlib.util
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -166,9 +170,38 @@ def learner(args):
     return 0
 
 
+def html(args):
+    """A static HTML copy of the committed notebooks in dist/html/, one page each and an index.html: every
+    figure is its stored picture with its description as alt text, links between notebooks point to the pages.
+    nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title."""
+    ensure_env("requirements.txt")
+    out = ROOT / "dist" / "html"
+    notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    code = subprocess.call([str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "html", "--log-level=WARN",
+                            "--output-dir={}".format(out)] + [str(nb) for nb in notebooks] + list(args))
+    if code:
+        raise SetupError("nbconvert could not write the HTML copy (exit status {}); its messages are above."
+                         .format(code))
+    items = []
+    for notebook in notebooks:
+        heading = "".join(json.loads(notebook.read_text(encoding="utf-8"))["cells"][0]["source"]).splitlines()[0]
+        title = html_text.escape(heading.lstrip("# ").split(":")[0])  # "01 · Prediction"
+        page = out / f"{notebook.stem}.html"
+        text = re.sub(r'href="([\w.-]+)\.ipynb(#[^"]*)?"', r'href="\1.html\2"', page.read_text(encoding="utf-8"))
+        page.write_text(text.replace(f"<title>{notebook.stem}</title>", f"<title>{title}</title>", 1), encoding="utf-8")
+        items.append(f'<li><a href="{page.name}">{title}</a></li>')
+    (out / "index.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>mlmath notebooks</title></head>\n'
+        "<body>\n<h1>mlmath: the foundational mathematics of machine learning</h1>\n<p>A static copy: the figures "
+        "as first drawn. Run the notebooks in JupyterLab to move their sliders.</p>\n<ul>\n" + "\n".join(items)
+        + "\n</ul>\n</body>\n</html>\n", encoding="utf-8")
+    print(f"Wrote {len(notebooks)} notebook pages and index.html to {out.relative_to(ROOT)}{os.sep}")
+    return 0
+
+
 def main(argv):
     """Run the command named in `argv`; every setup failure becomes a message on stderr and exit status 1."""
-    commands = {"lab": lab, "test": test, "learner": learner}
+    commands = {"lab": lab, "test": test, "learner": learner, "html": html}
     try:
         check_python()
         if not argv or argv[0] not in commands:

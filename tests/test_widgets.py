@@ -247,7 +247,8 @@ def test_gradient_grid_of_sse_matches_the_maths_layer():
 
 
 def test_static_figures_of_notebook_04_draw_without_warnings():
-    for canvas in (mh.vanishing_gradient_figure(ONE_INPUT), mh.training_comparison_figure(ONE_INPUT)[0]):
+    for figure in (mh.vanishing_gradient_figure(ONE_INPUT), mh.training_comparison_figure(ONE_INPUT)[0]):
+        canvas = figure.canvas
         canvas.draw()
         assert canvas.figure.axes
 

@@ -1,0 +1,136 @@
+"""Accessibility of the notebooks as learners run them in JupyterLab (headless Chromium, after Run All).
+
+axe-core (bundled by the pinned axe-playwright-python) checks the outputs of our cells: no serious or critical
+violation, except two that ipywidgets 8.1.9 gives every slider and Play button and that no kernel-side code can
+change (KNOWN_UPSTREAM below: noUiSlider's handle gets no accessible name, and the Play buttons are bare icons).
+Every slider handle and Play button is reached with Tab and works from the keyboard.
+"""
+import os
+
+import pytest
+
+from browser import PANEL, REPAINTS, ROOT, browser_available, chromium, lab_server, open_notebook
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+OUTPUTS = f"{PANEL} .jp-OutputArea-output"
+# rule id -> the ipywidgets elements it is known for; a violation of these rules anywhere else still fails.
+KNOWN_UPSTREAM = {
+    "aria-input-field-name": ".widget-slider .noUi-handle",  # ipywidgets sets no aria-label on the handle
+    "button-name": ".widget-play button",  # the Play, stop and repeat buttons hold only an icon
+}
+
+if not browser_available():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
+    pytest.skip("accessibility tests need Debian's chromium (apt-get install chromium)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def lab():
+    with lab_server() as server, chromium() as browser:
+        yield browser, server
+
+
+@pytest.fixture(scope="module", params=NOTEBOOKS)
+def notebook_page(lab, request):
+    """Each notebook opened and run once, for both tests (a second Run All would reuse its kernel session)."""
+    browser, (base, token, _) = lab
+    page = open_notebook(browser, base, token, request.param)
+    explorers = page.locator(PANEL).locator(".mlmath-explorer")
+    explorers.first.locator("canvas").first.wait_for(timeout=30000)
+    page.wait_for_function(f"es => es.every(e => ({REPAINTS})(e) > 0)", arg=explorers.element_handles(),
+                           timeout=30000)
+    yield page
+    page.close()
+
+
+def serious_violations(page):
+    """axe-core's serious and critical violations in our cells' outputs, less the known upstream ones."""
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page, context={"include": [[OUTPUTS]]}, options={"resultTypes": ["violations"]})
+    found = []
+    for violation in results.response["violations"]:
+        if violation["impact"] not in ("serious", "critical"):
+            continue
+        known = KNOWN_UPSTREAM.get(violation["id"])
+        for node in violation["nodes"]:
+            if known and page.evaluate("([target, known]) => document.querySelector(target).matches(known)",
+                                       [node["target"][0], known]):
+                continue
+            found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['html'][:120]}")
+    return found
+
+
+def test_axe_finds_no_serious_violation_in_our_outputs(notebook_page):
+    assert serious_violations(notebook_page) == []
+
+
+def tab_order(page, explorer, presses=40):
+    """The explorer's controls in the order Tab reaches them, starting from the element before its first slider."""
+    first = explorer.locator(".noUi-handle").first
+    first.focus()
+    page.keyboard.press("Shift+Tab")
+    assert not first.evaluate("e => e === document.activeElement"), "Shift+Tab leaves the first slider"
+    reached = []
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        key = page.evaluate("""() => {
+          const e = document.activeElement;
+          if (!e.closest('.mlmath-explorer')) return null;
+          if (e.classList.contains('noUi-handle')) return 'slider ' + e.closest('.widget-slider')
+              .querySelector('.widget-label').textContent;
+          if (e.closest('.widget-play')) return 'play ' + [...e.parentElement.children].indexOf(e);
+          return 'other';
+        }""")
+        if key is None and reached:
+            break  # Tab has left the explorer
+        if key and key != "other":
+            reached.append(key)
+    return reached
+
+
+def press_until_changed(page, handle, what):
+    """Focus the handle and press an arrow key until its value moves, at most three times (as in
+    test_browser.py: while JupyterLab settles after a run, the focus can move away before the key arrives)."""
+    for _ in range(3):
+        before = handle.get_attribute("aria-valuetext")  # the readout's text: aria-valuenow keeps one decimal
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+        try:
+            page.wait_for_function("([h, v]) => h.getAttribute('aria-valuetext') !== v",
+                                   arg=[handle.element_handle(), before], timeout=2000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"the arrow keys did not move {what}")
+
+
+def test_every_slider_and_play_button_is_reached_with_tab_and_works_from_the_keyboard(notebook_page):
+    page = notebook_page
+    explorers = page.locator(PANEL).locator(".mlmath-explorer")
+    for i in range(explorers.count()):
+        explorer = explorers.nth(i)
+        explorer.scroll_into_view_if_needed()
+        labels = explorer.locator(".widget-slider .widget-label").all_text_contents()
+        plays = explorer.locator(".widget-play button").count()
+        reached = tab_order(page, explorer)
+        expected = [f"slider {label}" for label in labels] + [f"play {k}" for k in range(plays)]
+        assert reached == expected, f"explorer {i + 1}: Tab reached {reached}, in this order"
+
+        for j, label in enumerate(labels):  # each slider moves with the arrow keys
+            press_until_changed(page, explorer.locator(".widget-slider").nth(j).locator(".noUi-handle"),
+                                f"explorer {i + 1}, slider {label}")
+        if plays:  # Enter on the Play button plays the steps; Space on stop stops them and goes back to step 0
+            step = explorer.locator(".mlmath-slider-step .noUi-handle")
+            buttons = explorer.locator(".widget-play button")
+            buttons.nth(0).focus()
+            page.keyboard.press("Enter")
+            page.wait_for_function("h => Number(h.getAttribute('aria-valuenow')) >= 2", arg=step.element_handle(),
+                                   timeout=10000)
+            buttons.nth(1).focus()
+            page.keyboard.press("Space")
+            page.wait_for_function("h => Number(h.getAttribute('aria-valuenow')) === 0", arg=step.element_handle(),
+                                   timeout=5000)
+            page.wait_for_timeout(500)
+            assert step.get_attribute("aria-valuenow") in ("0", "0.0"), "stopped"

@@ -1,0 +1,91 @@
+"""`python3 tasks.py html`: a static copy of every notebook that shows every figure without a kernel.
+
+Opened in headless Chromium (requests to other hosts, MathJax's CDN, are refused so the test needs no network):
+every figure is an <img> that loaded, with the figure's description as its alt text; each explorer says it is
+interactive in JupyterLab; no widget repr, "Loading widget" or error text; links between notebooks lead to pages.
+"""
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from browser import ROOT, browser_available, chromium
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+OUT = ROOT / "dist" / "html"
+NOT_SHOWN = ["VBox(", "HBox(", "Canvas(", "FloatSlider(", "Loading widget", "Error displaying widget", "model_id",
+             "No description has been provided"]
+
+if not browser_available():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
+    pytest.skip("the HTML copy is checked in Debian's chromium (apt-get install chromium)", allow_module_level=True)
+
+
+def figures(notebook):
+    """(description, is an explorer) of every figure the notebook displays, from its stored outputs."""
+    found = []
+    for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" in data:
+                found.append(("".join(data["text/plain"]), "mlmath-static-note" in "".join(data["text/html"])))
+    return found
+
+
+@pytest.fixture(scope="module")
+def copy():
+    done = subprocess.run([sys.executable, str(ROOT / "tasks.py"), "html"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    with chromium() as browser:
+        yield browser
+
+
+def open_page(browser, path):
+    page = browser.new_page(viewport={"width": 1300, "height": 900})
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page.goto(path.as_uri())
+    return page
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
+def test_every_figure_is_a_picture_with_its_description(copy, notebook):
+    page = open_page(copy, OUT / f"{notebook.stem}.html")
+    try:
+        expected = figures(notebook)
+        assert expected, "the notebook displays figures"
+        images = page.eval_on_selector_all(
+            "img", "es => es.map(e => ({alt: e.getAttribute('alt'), width: e.naturalWidth, complete: e.complete}))")
+        assert [i["alt"] for i in images] == [description for description, _ in expected], "alt = description"
+        assert all(i["complete"] and i["width"] > 100 for i in images), "every picture loaded"
+        assert all(len(i["alt"]) > 60 for i in images), "a real alt text, a sentence"
+        notes = page.locator(".mlmath-static-note")
+        assert notes.count() == sum(explorer for _, explorer in expected) > 0
+        assert all("Interactive when run in JupyterLab" in t for t in notes.all_text_contents())
+        text = page.locator("body").text_content()
+        assert not [s for s in NOT_SHOWN if s in text], "no widget repr, no loading or error text"
+        (ROOT / "test-artifacts").mkdir(exist_ok=True)
+        page.locator("img").first.scroll_into_view_if_needed()
+        page.screenshot(path=str(ROOT / "test-artifacts" / f"html-{notebook.stem}.png"))
+    finally:
+        page.close()
+
+
+def test_links_between_notebooks_lead_to_the_pages(copy):
+    page = open_page(copy, OUT / "index.html")
+    try:
+        assert [a for a in page.eval_on_selector_all("a", "es => es.map(e => e.getAttribute('href'))")] == [
+            f"{n.stem}.html" for n in NOTEBOOKS]
+        page.click("text=01 · Prediction")
+        page.wait_for_url("**/01_prediction.html")
+        for notebook in NOTEBOOKS:
+            page.goto((OUT / f"{notebook.stem}.html").as_uri())
+            hrefs = page.eval_on_selector_all("a[href]", "es => es.map(e => e.getAttribute('href'))")
+            assert not [h for h in hrefs if ".ipynb" in h], "links to notebooks are rewritten to pages"
+            local = [h for h in hrefs if h.endswith(".html")]
+            assert local and all((OUT / h).exists() for h in local), "the next notebook's page is there"
+    finally:
+        page.close()
