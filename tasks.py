@@ -18,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -55,6 +56,10 @@ def last_error_line(text):
 def requirements_digest(requirements):
     """A hash of requirements.txt and `requirements`: the environment is reinstalled when it changes."""
     files = [ROOT / "requirements.txt", ROOT / requirements]
+    for f in files:
+        if not f.exists():
+            raise SetupError("{} is missing: this command needs the whole repository (a learner edition has only "
+                             "`lab`); get it with git clone.".format(f.name))
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
@@ -114,12 +119,15 @@ def lab(args):
            "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
+    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is JupyterLab's own to answer
     try:
         code = subprocess.call(cmd + args)
     except OSError as error:
         code, detail = 1, str(error)
     else:
         detail = "its own messages are above"
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
     if code not in (0, 130, -2):  # 130 and -2: stopped with Ctrl-C
         raise SetupError(
             "JupyterLab did not start, or stopped with an error (exit status {}); {}.\n"
@@ -135,28 +143,23 @@ def test(args):
 
 
 LEARNER = ROOT / "dist" / "learner"
-# What a class needs beside the notebooks to run them: the helper, the pins and the `lab` command.
-HANDOUT = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py", "README.md", "docs", ".gitignore"]
+# What a class needs beside the notebooks to run them: the helper, the pins and the `lab` command; its README is
+# docs/learner-README.md.
+HANDOUT = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py", ".gitignore"]
 
 
-def write_learner_edition(python):
-    """dist/learner/: the notebooks with every cell tagged `solution` removed by nbconvert's
+def write_learner_edition(python, out=LEARNER):
+    """`out` (dist/learner/, rewritten): the notebooks with every cell tagged `solution` removed by nbconvert's
     TagRemovePreprocessor, all else (teaching text, explorers, scaffolds, checks, outputs) as it is."""
-    shutil.rmtree(LEARNER, ignore_errors=True)
-    LEARNER.mkdir(parents=True)
+    shutil.rmtree(str(out), ignore_errors=True)
+    out.mkdir(parents=True)
     for name in HANDOUT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, LEARNER / name)
-        elif source.exists():
-            shutil.copy2(source, LEARNER / name)
-    readme = LEARNER / "README.md"
-    readme.write_text("> **Learner edition**: the exercises come without their solutions. Start with "
-                      "`python3 tasks.py lab`.\n\n" + readme.read_text(encoding="utf-8"), encoding="utf-8")
+        shutil.copy2(str(ROOT / name), str(out / name))
+    shutil.copy2(str(ROOT / "docs" / "learner-README.md"), str(out / "README.md"))
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     return subprocess.call([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--log-level=WARN",
                             "--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution",
-                            "--output-dir", str(LEARNER / "notebooks")] + [str(nb) for nb in notebooks])
+                            "--output-dir", str(out / "notebooks")] + [str(nb) for nb in notebooks])
 
 
 def learner(args):
@@ -205,7 +208,12 @@ def main(argv):
     try:
         check_python()
         if not argv or argv[0] not in commands:
-            sys.stderr.write(__doc__)
+            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html\n"
+                             "  lab      open JupyterLab on the notebooks (sets up .venv the first time)\n"
+                             "  test     run every test\n"
+                             "  learner  write the learner edition (no solutions) to dist/learner/\n"
+                             "  html     write a static HTML copy of the notebooks to dist/html/\n".format(
+                                 "Unknown command '{}'. ".format(argv[0]) if argv else ""))
             return 2
         return commands[argv[0]](argv[1:])
     except SetupError as error:

@@ -976,3 +976,23 @@ def test_if_the_inspection_itself_fails_the_answer_is_still_one_line():
     result = mh._run_check(lambda z: 0.5, "sigmoid", "my_sigmoid(z)", probes_with_a_bug)
     assert not result.passed and result.message.startswith("✗ the check could not read what sigmoid returned")
     assert "\n" not in result.message
+
+
+def _step_with(gradient):
+    return lambda X, y, W, b, eta: (W - eta * gradient(X, y, W, b)[0], b - eta * gradient(X, y, W, b)[1])
+
+
+def test_an_answer_that_calls_the_helpers_own_answer_passes_with_a_note_saying_so():
+    calls_the_helper = [
+        (mh.check_sigmoid, lambda z: mh.sigmoid(z)),
+        (mh.check_predict, lambda W, x, b: mh.predict(W, x, b)),
+        (mh.check_cross_entropy, lambda y, y_hat: mh.cross_entropy(y, y_hat)),
+        (mh.check_gradient_step, _step_with(mh.cross_entropy_gradient)),
+        (mh.check_delta_rule, lambda X, y, W, b, eta: (W - eta * mh.sse_gradient(X, y, W, b)[0],
+                                                       b - eta * mh.sse_gradient(X, y, W, b)[1])),
+    ]
+    for check, answer in calls_the_helper:
+        result = check(answer)
+        assert result.passed and "calls the helper's own" in result.message, result.message
+    # the notebook's own solutions use mh.sigmoid inside predict and the steps: no note for that
+    assert "helper's own" not in mh.check_predict(lambda W, x, b: mh.sigmoid(np.dot(x, W) + b)).message

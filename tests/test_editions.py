@@ -17,7 +17,8 @@ from nbclient import NotebookClient
 import tasks
 
 ROOT = Path(__file__).resolve().parents[1]
-LEARNER_NOTEBOOKS = tasks.LEARNER / "notebooks"
+LEARNER = ROOT / "dist" / "learner-under-test"  # not dist/learner/, which an instructor may have made
+LEARNER_NOTEBOOKS = LEARNER / "notebooks"
 
 
 def is_solution(cell):
@@ -43,7 +44,7 @@ INSTRUCTOR = {path.name: nbformat.read(path, as_version=4) for path in sorted((R
 
 @pytest.fixture(scope="module")
 def learner():
-    assert tasks.write_learner_edition(sys.executable) == 0
+    assert tasks.write_learner_edition(sys.executable, LEARNER) == 0
     return {path.name: nbformat.read(path, as_version=4) for path in sorted(LEARNER_NOTEBOOKS.glob("*.ipynb"))}
 
 
@@ -57,10 +58,10 @@ def test_every_exercise_has_a_tagged_solution_and_a_scaffold(name):
 
 def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert list(learner) == list(INSTRUCTOR)
-    for name in ("mlmath_helpers.py", "requirements.txt", "tasks.py"):
-        assert (tasks.LEARNER / name).read_bytes() == (ROOT / name).read_bytes()
-    readme = (tasks.LEARNER / "README.md").read_text(encoding="utf-8")
-    assert readme.startswith("> **Learner edition**") and readme.endswith((ROOT / "README.md").read_text(encoding="utf-8"))
+    for name in ("mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py"):
+        assert (LEARNER / name).read_bytes() == (ROOT / name).read_bytes()
+    assert (LEARNER / "README.md").read_bytes() == (ROOT / "docs" / "learner-README.md").read_bytes()
+    assert "collapsed" not in (LEARNER / "README.md").read_text(encoding="utf-8")  # no hidden solution to look for
 
 
 @pytest.mark.parametrize("name", INSTRUCTOR)
