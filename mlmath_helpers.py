@@ -19,6 +19,7 @@ import copy
 import io
 import inspect
 import os
+import re
 import struct
 import sys
 import sysconfig
@@ -377,7 +378,8 @@ class Explorer:
             fig.canvas.get_diff_image = lambda: _frame_png(fig.canvas)
         for s in sliders:
             s.observe(self.on_change, "value")
-        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout, _accessible_names()])
+        self._names = _accessible_names()
+        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout, self._names])
         self.widget.add_class("mlmath-explorer")
         self.readout.value = update()
 
@@ -419,36 +421,58 @@ class Explorer:
         names = ", ".join(controls[:-1]) + (" and " if len(controls) > 1 else "") + controls[-1]
         play = any(isinstance(w, widgets.Play) for w in self.widget.children[0].children)
         note = f"the slider{'s' if len(controls) > 1 else ''} {names}" + (", and the Play button" if play else "")
-        return _figure_bundle(self.widget, self.fig, self.describe(), note=note)
+        description = self.describe()
+        what = re.split(r",|;| at | from | with | where ", description)[0]  # what it is, without values that move
+        self._names.figure = f"{what}: an interactive figure; the text below it says what it shows now"
+        return _figure_bundle(self.widget, self.fig, description, note=note)
 
 
-# ipywidgets 8 leaves a slider's handle (role "slider") and the Play buttons without an accessible name: a screen
-# reader says "slider, 2.00" without the symbol. This browser-side module names them from what the page shows.
+# What the live view needs for a screen reader and a keyboard, which ipywidgets 8 and ipympl 0.10 leave out: names for
+# the slider handles, their typed readouts and the Play buttons; each handle's value as its readout shows it (a log
+# slider's own is the exponent); a name for the figure; the readout below it announced when it changes; and Tab
+# leaving the figure (ipympl keeps every key for matplotlib). This browser-side module adds them to the page.
 _NAMES_ESM = """
 const PLAY = {"fa-play": "play", "fa-pause": "pause", "fa-stop": "stop and go back to step 0", "fa-retweet": "repeat"};
-function name(root) {
+function set(element, attribute, value) {
+  if (element && value && element.getAttribute(attribute) !== value) element.setAttribute(attribute, value);
+}
+function name(root, figure) {
   for (const slider of root.querySelectorAll(".widget-slider")) {
     const label = slider.querySelector(".widget-label")?.textContent.trim();
     const handle = slider.querySelector(".noUi-handle");
-    if (label && handle && handle.getAttribute("aria-label") !== label) handle.setAttribute("aria-label", label);
+    const readout = slider.querySelector(".widget-readout");
+    set(handle, "aria-label", label);
+    set(handle, "aria-valuetext", readout?.textContent.trim());  // the value as shown, not a log-scale exponent
+    set(readout, "aria-label", label && `${label}, type a value`);
   }
   for (const button of root.querySelectorAll(".widget-play button")) {
-    const icon = Object.keys(PLAY).find((c) => button.querySelector("." + c));
-    if (icon && button.getAttribute("aria-label") !== PLAY[icon]) button.setAttribute("aria-label", PLAY[icon]);
+    set(button, "aria-label", PLAY[Object.keys(PLAY).find((c) => button.querySelector("." + c))]);
   }
+  const canvas = root.querySelector(".jupyter-matplotlib-canvas-div");
+  set(canvas, "role", "figure");
+  set(canvas, "aria-label", figure);
+  set(root.querySelector(".mlmath-readout"), "aria-live", "polite");
 }
 export default {
-  render({ el }) {
+  render({ model, el }) {
     let observer, frame;
+    // ipympl's canvas takes every key for matplotlib, Tab too: let Tab move on, so the figure is no keyboard trap
+    const tab = (event) => {
+      if (event.key === "Tab" && event.target.classList.contains("jupyter-matplotlib-canvas-div")) event.stopPropagation();
+    };
     const start = () => {
       const root = el.closest(".mlmath-explorer");
       if (!root) { frame = requestAnimationFrame(start); return; }
-      name(root);
-      observer = new MutationObserver(() => name(root));
-      observer.observe(root, { childList: true, subtree: true });
+      const update = () => name(root, model.get("figure"));
+      update();
+      observer = new MutationObserver(update);
+      observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true,
+                               attributeFilter: ["aria-valuetext"] });
+      root.addEventListener("keydown", tab, true);
+      el.cleanup = () => root.removeEventListener("keydown", tab, true);
     };
     start();
-    return () => { cancelAnimationFrame(frame); observer?.disconnect(); };
+    return () => { cancelAnimationFrame(frame); observer?.disconnect(); el.cleanup?.(); };
   },
 };
 """
@@ -456,10 +480,13 @@ _NAMES_WIDGET = {}
 
 
 def _accessible_names():
-    """An empty widget whose browser side gives the explorer's slider handles and Play buttons their names."""
+    """An empty widget whose browser side makes the explorer it sits in usable by screen reader and keyboard
+    (see _NAMES_ESM); its `figure` is the figure's accessible name."""
     if "class" not in _NAMES_WIDGET:
         import anywidget
-        _NAMES_WIDGET["class"] = type("AccessibleNames", (anywidget.AnyWidget,), {"_esm": _NAMES_ESM})
+        import traitlets
+        _NAMES_WIDGET["class"] = type("AccessibleNames", (anywidget.AnyWidget,),
+                                      {"_esm": _NAMES_ESM, "figure": traitlets.Unicode().tag(sync=True)})
     return _NAMES_WIDGET["class"]()
 
 

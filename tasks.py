@@ -4,6 +4,7 @@
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
     python3 tasks.py learner  write the learner edition, the notebooks without their solutions, to dist/learner/
     python3 tasks.py html   set up .venv if needed, write a static HTML copy of every notebook into dist/html/
+                            (--learner: of the learner edition, without the solutions)
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
@@ -176,12 +177,17 @@ def learner(args):
 def html(args):
     """A static HTML copy of the committed notebooks in dist/html/, one page each and an index.html: every
     figure is its stored picture with its description as alt text, links between notebooks point to the pages.
-    nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title."""
+    nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title.
+    With --learner the pages are the learner edition's: cells tagged `solution` are left out."""
     ensure_env("requirements.txt")
     out = ROOT / "dist" / "html"
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
+    args = list(args)
+    if "--learner" in args:
+        args.remove("--learner")
+        args += ["--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution"]
     code = subprocess.call([str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "html", "--log-level=WARN",
-                            "--output-dir={}".format(out)] + [str(nb) for nb in notebooks] + list(args))
+                            "--output-dir={}".format(out)] + [str(nb) for nb in notebooks] + args)
     if code:
         raise SetupError("nbconvert could not write the HTML copy (exit status {}); its messages are above."
                          .format(code))
@@ -212,7 +218,8 @@ def main(argv):
                              "  lab      open JupyterLab on the notebooks (sets up .venv the first time)\n"
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
-                             "  html     write a static HTML copy of the notebooks to dist/html/\n".format(
+                             "  html     write a static HTML copy of the notebooks to dist/html/ (--learner: "
+                             "without the solutions)\n".format(
                                  "Unknown command '{}'. ".format(argv[0]) if argv else ""))
             return 2
         return commands[argv[0]](argv[1:])

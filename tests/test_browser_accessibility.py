@@ -56,19 +56,28 @@ def test_axe_finds_no_serious_violation_in_our_outputs(notebook_page):
     assert serious_violations(notebook_page) == []
 
 
-def test_every_slider_and_play_button_has_a_name_a_screen_reader_says(notebook_page):
-    names = notebook_page.evaluate(f"""() => [...document.querySelectorAll('{PANEL} .mlmath-explorer')].map(e => [
-        [...e.querySelectorAll('.widget-slider')].map(s =>
-            [s.querySelector('.widget-label').textContent, s.querySelector('.noUi-handle').getAttribute('aria-label')]),
-        [...e.querySelectorAll('.widget-play button')].map(b => b.getAttribute('aria-label'))])""")
-    assert names
-    for sliders, buttons in names:
-        assert sliders and all(label == name for label, name in sliders), sliders
-        assert set(buttons) <= {"play", "pause", "stop and go back to step 0", "repeat"} and None not in buttons
+def test_a_screen_reader_hears_names_values_as_shown_and_the_readout(notebook_page):
+    explorers = notebook_page.evaluate(f"""() => [...document.querySelectorAll('{PANEL} .mlmath-explorer')].map(e => ({{
+        sliders: [...e.querySelectorAll('.widget-slider')].map(s => [
+            s.querySelector('.widget-label').textContent, s.querySelector('.noUi-handle').getAttribute('aria-label'),
+            s.querySelector('.widget-readout').textContent.trim(),
+            s.querySelector('.noUi-handle').getAttribute('aria-valuetext')]),
+        buttons: [...e.querySelectorAll('.widget-play button')].map(b => b.getAttribute('aria-label')),
+        figure: e.querySelector('.jupyter-matplotlib-canvas-div').getAttribute('aria-label'),
+        live: e.querySelector('.mlmath-readout').getAttribute('aria-live')}}))""")
+    assert explorers
+    for explorer in explorers:
+        for label, name, readout, value in explorer["sliders"]:
+            assert name == label and value == readout, explorer["sliders"]  # "η, 0.501", not "η, -0.3000000004"
+        assert set(explorer["buttons"]) <= {"play", "pause", "stop and go back to step 0", "repeat"}
+        assert None not in explorer["buttons"]
+        assert explorer["figure"].endswith("an interactive figure; the text below it says what it shows now")
+        assert explorer["live"] == "polite"
 
 
 def tab_order(page, explorer, presses=40):
-    """The explorer's controls in the order Tab reaches them, starting from the element before its first slider."""
+    """The explorer's controls in the order Tab reaches them, starting from the element before its first slider;
+    fails if Tab cannot leave the explorer (ipympl's canvas keeps every key unless the explorer lets Tab go)."""
     first = explorer.locator(".noUi-handle").first
     first.focus()
     page.keyboard.press("Shift+Tab")
@@ -76,19 +85,19 @@ def tab_order(page, explorer, presses=40):
     reached = []
     for _ in range(presses):
         page.keyboard.press("Tab")
-        key = page.evaluate("""() => {
+        key = explorer.evaluate("""(explorer) => {
           const e = document.activeElement;
-          if (!e.closest('.mlmath-explorer')) return null;
+          if (!explorer.contains(e)) return null;
           if (e.classList.contains('noUi-handle')) return 'slider ' + e.closest('.widget-slider')
               .querySelector('.widget-label').textContent;
           if (e.closest('.widget-play')) return 'play ' + [...e.parentElement.children].indexOf(e);
           return 'other';
         }""")
         if key is None and reached:
-            break  # Tab has left the explorer
+            return reached  # Tab has left the explorer
         if key and key != "other":
             reached.append(key)
-    return reached
+    raise AssertionError(f"Tab stayed inside the explorer after {presses} presses (reached {reached})")
 
 
 def press_until_changed(page, handle, what):

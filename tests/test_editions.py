@@ -119,3 +119,12 @@ def test_scaffolds_filled_with_the_solutions_pass_every_check(learner, name):
     assert not stderr
     got = answers(nb)
     assert got and all(text.startswith("✓") for text in got), got
+
+
+def test_the_html_copy_of_the_learner_edition_holds_no_solution():
+    done = subprocess.run([sys.executable, str(ROOT / "tasks.py"), "html", "--learner"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in INSTRUCTOR:
+        page = (ROOT / "dist" / "html" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        assert "solution_" not in page and "check_" in page  # the exercises are there, their solutions are not
