@@ -47,6 +47,16 @@ def browser_available():
     return Path(CHROMIUM).exists()
 
 
+def require_browser(tests):
+    """Skip the calling test module with a one-line reason when Chromium is missing; under CI=true, fail instead."""
+    if browser_available():
+        return
+    if os.environ.get("CI") == "true":
+        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
+    import pytest
+    pytest.skip(f"{tests} need Debian's chromium (apt-get install chromium)", allow_module_level=True)
+
+
 def _free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

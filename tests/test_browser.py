@@ -3,20 +3,16 @@
 Skipped with a one-line reason when Chromium is missing, except under CI=true, where it must run.
 Screenshots go to test-artifacts/.
 """
-import os
 from pathlib import Path
 
 import pytest
 
-from browser import PANEL, REPAINTS, ROOT, browser_available, chromium, lab_server, open_notebook, repaints
+from browser import PANEL, REPAINTS, ROOT, chromium, lab_server, open_notebook, repaints, require_browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 ARTIFACTS = ROOT / "test-artifacts"
 
-if not browser_available():
-    if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
-    pytest.skip("browser tests need Debian's chromium (apt-get install chromium)", allow_module_level=True)
+require_browser("browser tests")
 
 
 @pytest.fixture(scope="module")

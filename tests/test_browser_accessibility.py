@@ -5,19 +5,15 @@ violation. (ipywidgets 8 leaves slider handles and Play buttons unnamed; each ex
 them, and the test says so by name.) Every slider handle and Play button is reached with Tab and works from the
 keyboard.
 """
-import os
 
 import pytest
 
-from browser import PANEL, REPAINTS, ROOT, browser_available, chromium, lab_server, open_notebook
+from browser import PANEL, REPAINTS, ROOT, chromium, lab_server, open_notebook, require_browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 OUTPUTS = f"{PANEL} .jp-OutputArea-output"
 
-if not browser_available():
-    if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
-    pytest.skip("accessibility tests need Debian's chromium (apt-get install chromium)", allow_module_level=True)
+require_browser("accessibility tests")
 
 
 @pytest.fixture(scope="module")

@@ -5,23 +5,19 @@ every figure is an <img> that loaded, with the figure's description as its alt t
 interactive in JupyterLab; no widget repr, "Loading widget" or error text; links between notebooks lead to pages.
 """
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from browser import ROOT, browser_available, chromium
+from browser import ROOT, chromium, require_browser
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 OUT = ROOT / "dist" / "html"
 NOT_SHOWN = ["VBox(", "HBox(", "Canvas(", "FloatSlider(", "Loading widget", "Error displaying widget", "model_id",
              "No description has been provided"]
 
-if not browser_available():
-    if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
-    pytest.skip("the HTML copy is checked in Debian's chromium (apt-get install chromium)", allow_module_level=True)
+require_browser("the HTML copy's tests")
 
 
 def figures(notebook):
