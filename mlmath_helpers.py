@@ -349,6 +349,7 @@ class Explorer:
     def __init__(self, fig, sliders, update, moving, extra=()):
         import ipywidgets as widgets
         self.fig, self.update = fig, update
+        self.extra = list(extra)
         self.moving = list(moving)
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
@@ -364,6 +365,20 @@ class Explorer:
         self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout])
         self.widget.add_class("mlmath-explorer")
         self.readout.value = update()
+        _SHOWN[fig.get_label()] = self.close  # a re-run of the cell closes this explorer (see `_figure`)
+
+    def close(self):
+        """Close this explorer for good: stop its Play, close its widgets (sliders, Play, readout, boxes, the
+        canvas and its toolbar), close its figure and free its pixels. `_figure` calls it on a re-run."""
+        for slider in self.sliders.values():
+            slider.unobserve(self.on_change, "value")
+        for widget in self.extra:
+            if hasattr(widget, "playing"):
+                widget.playing = False
+        _close_widgets(self.widget)
+        self.widget.children = ()  # an output that still holds the box (IPython's Out) holds nothing more
+        _close_figure(self.fig)
+        self._background = None
 
     def on_change(self, _change=None):
         """A slider moved: update the artists, redraw them alone, then the readout."""
@@ -442,15 +457,58 @@ def _slider(description, value, lo, hi, step, css=None, kind="float"):
     return s
 
 
-def _figure(name, **subplots_kw):
-    """A fresh named ipympl figure (closing an older one of that name) with a quiet canvas."""
+# Figure name -> how to close what a cell last built under that name (an explorer, or a static figure).
+_SHOWN = {}
+
+
+def _close_widgets(*roots):
+    """Close widgets and every widget they hold (children, layout, style, a canvas's toolbar), and the links
+    (`jslink`) between them: closed widgets leave ipywidgets' registry and their browser views."""
+    import ipywidgets as widgets
+    from ipywidgets.widgets.widget import _instances
+    from ipywidgets.widgets.widget_link import Link
+    todo, seen = list(roots), {}
+    while todo:
+        widget = todo.pop()
+        if isinstance(widget, widgets.Widget) and id(widget) not in seen:
+            seen[id(widget)] = widget
+            for key in widget.keys:
+                value = getattr(widget, key, None)
+                todo += value if isinstance(value, (list, tuple)) else [value]
+    for link in [w for w in _instances.values() if isinstance(w, Link)]:
+        if id(link.source[0]) in seen or id(link.target[0]) in seen:
+            seen[id(link)] = link
+    for widget in seen.values():
+        widget.close()
+
+
+def _close_figure(fig):
+    """Close a figure, its canvas widgets, and free its pixels and artists even if an output still holds it."""
     import matplotlib.pyplot as plt
+    _close_widgets(fig.canvas)
+    plt.close(fig)
+    fig.clear()
+    canvas = fig.canvas
+    canvas._last_buff = np.empty((0, 0))
+    canvas._data_url = None  # ipympl's PNG snapshot, as text
+    canvas.__dict__.pop("renderer", None)  # FigureCanvasAgg's cached renderer: the pixel buffer
+    canvas._lastKey = None
+
+
+def _figure(name, **subplots_kw):
+    """A fresh named ipympl figure with a quiet canvas; what an earlier run built under that name (an
+    explorer or a static figure) is closed first, so re-running a cell leaves nothing of the old one alive."""
+    import matplotlib.pyplot as plt
+    close_previous = _SHOWN.pop(name, None)
+    if close_previous is not None:
+        close_previous()
     plt.close(name)
     with plt.ioff():
         fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
     fig.canvas.header_visible = False
     fig.canvas.toolbar_position = "right"
     fig.canvas.resizable = False
+    _SHOWN[name] = lambda: _close_figure(fig)  # an explorer built on it replaces this with its own close
     return fig, axes
 
 
