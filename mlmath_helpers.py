@@ -354,7 +354,7 @@ class Explorer:
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
         self.readout.add_class("mlmath-readout")
-        self._background = None
+        self._background, self._drawn = None, (slice(0, 0), slice(0, 0))
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn over the background instead
         fig.canvas.mpl_connect("draw_event", self._on_full_draw)
@@ -381,24 +381,79 @@ class Explorer:
         self._background = None
 
     def on_change(self, _change=None):
-        """A slider moved: update the artists, redraw them alone, then the readout."""
+        """A slider moved: update the artists, redraw them alone inside the region they cover, then the readout.
+
+        The region is where the moving artists were in the last frame and where they are now (`_region`):
+        only its pixels are restored from the background, compared with the last frame and sent.
+        Slider changes never pile up here: the browser keeps at most one change of a slider on its way
+        to the kernel and merges newer ones into it until the kernel is idle again (ipywidgets' sync).
+        """
         text = self.update()
         canvas = self.fig.canvas
         if self._background is None:
             canvas.draw()  # a full draw: keeps the background and draws the moving artists
         else:
-            canvas.restore_region(self._background)
+            now = self._region()
+            rows, cols = _union(self._drawn, now)
+            pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
+            pixels[rows, cols] = self._background[rows, cols]
             self._draw_moving()
+            self._drawn = now
+            canvas._mlmath_region = rows, cols  # what `_frame_png` compares and sends
             canvas.blit(self.fig.bbox)
         self.readout.value = text
 
     def _on_full_draw(self, _event):
-        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._background = np.array(self.fig.canvas.get_renderer().buffer_rgba())  # (h, w, 4) copy
         self._draw_moving()
+        self._drawn = self._region()
 
     def _draw_moving(self):
         for artist in self.moving:
             self.fig.draw_artist(artist)
+
+    def _region(self):
+        """(rows, cols) slices of the canvas pixels the moving artists cover as they are now.
+
+        A plain 2-D line's own extent (padded by its width and markers, cut to its axes), for anything else
+        the box it is clipped to (its axes); the whole figure for an artist drawn unclipped.
+        """
+        from matplotlib.lines import Line2D
+        from matplotlib.transforms import Bbox
+        fig, boxes = self.fig, []
+        renderer = fig.canvas.get_renderer()
+        for artist in self.moving:
+            clip = artist.get_clip_box() if artist.get_clip_on() else None
+            if not artist.get_visible():
+                continue
+            if type(artist) is Line2D:
+                if len(artist.get_xydata()) == 0:
+                    continue
+                pad = (artist.get_linewidth() + artist.get_markeredgewidth()) * fig.dpi / 72 + 3
+                box = artist.get_window_extent(renderer).padded(pad)
+                box = Bbox.intersection(box, clip) if clip is not None else box
+                if box is not None:
+                    boxes.append(box)
+            else:
+                boxes.append(clip if clip is not None else fig.bbox)
+        if not boxes:
+            return slice(0, 0), slice(0, 0)
+        h, w = renderer.height, renderer.width
+        (x0, y0), (x1, y1) = Bbox.union(boxes).get_points()
+        x0, x1 = max(int(np.floor(x0)) - 1, 0), min(int(np.ceil(x1)) + 1, int(w))
+        r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, int(h))
+        return slice(r0, max(r1, r0)), slice(x0, max(x1, x0))
+
+
+def _union(a, b):
+    """The smallest (rows, cols) slices holding both (rows, cols) slices; an empty one adds nothing."""
+    empty = [r for r in (a, b) if r[0].stop <= r[0].start or r[1].stop <= r[1].start]
+    if len(empty) == 2:
+        return a
+    if empty:
+        return b if empty[0] is a else a
+    return (slice(min(a[0].start, b[0].start), max(a[0].stop, b[0].stop)),
+            slice(min(a[1].start, b[1].start), max(a[1].stop, b[1].stop)))
 
 
 def _png(rgba):
@@ -423,19 +478,28 @@ def _frame_png(canvas):
     """The next frame for ipympl's browser view: matplotlib's `get_diff_image` (webagg, 3.11), encoded by `_png`.
 
     Only the pixels that changed since the last frame are sent (others are zero, transparent) unless a
-    full frame is due: the first, after a resize, or when the figure has transparent pixels.
+    full frame is due: the first, after a resize, or when the figure has transparent pixels. After a
+    blit, `canvas._mlmath_region` (rows, cols) bounds what changed: only it is compared and kept, and the
+    frame stops at its bottom-right corner (the browser draws a frame from the top-left, over the last).
     """
     if not canvas._png_is_old:
         return None
+    region, canvas._mlmath_region = getattr(canvas, "_mlmath_region", None), None
     pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4)
     buff = pixels.view(np.uint32).squeeze(2)  # (h, w): one number per pixel, compared in one call
-    if canvas._force_full or buff.shape != canvas._last_buff.shape or (pixels[:, :, 3] != 255).any():
+    full = canvas._force_full or buff.shape != canvas._last_buff.shape
+    rows, cols = region if region is not None and not full else (slice(None), slice(None))
+    if full or (pixels[rows, cols, 3] != 255).any():
         canvas.set_image_mode("full")
         frame = buff
+        canvas._last_buff = buff.copy()
     else:
         canvas.set_image_mode("diff")
-        frame = np.where(buff != canvas._last_buff, buff, 0)
-    canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
+        new, old = buff[rows, cols], canvas._last_buff[rows, cols]
+        frame = np.zeros((rows.stop or buff.shape[0], cols.stop or buff.shape[1]), np.uint32)
+        frame[rows, cols] = np.where(new != old, new, 0)
+        old[...] = new
+    canvas._force_full, canvas._png_is_old = False, False
     return _png(frame.view(np.uint8).reshape(*frame.shape, 4))
 
 

@@ -127,25 +127,45 @@ def test_a_slider_change_after_a_full_draw_blits_only_the_moving_artists(name):
     assert not np.array_equal(before, after), "the pixels changed"
 
 
+@pytest.mark.parametrize("ratio", [1, 2])
 @pytest.mark.parametrize("name", BUILDERS)
-def test_the_frames_sent_to_the_browser_add_up_to_the_figure(name):
-    """What the browser paints: the full first frame, then each difference frame over it (zeros transparent)."""
+def test_the_frames_sent_to_the_browser_add_up_to_the_figure(name, ratio):
+    """What the browser paints at a device pixel ratio of 1 and 2: the full first frame, then each difference
+    frame drawn over it from the top-left corner (zeros transparent), and only the region that moved."""
     explorer = BUILDERS[name]()
     canvas = explorer.fig.canvas
     canvas.syncing_data_url = False  # as once a browser view is there
+    canvas.handle_event({"type": "set_device_pixel_ratio", "device_pixel_ratio": ratio})  # as the browser says
     sent = []
     canvas.send_binary = sent.append
     canvas.draw()
-    (first,) = sent
+    first = sent[-1]
     screen = np.asarray(Image.open(io.BytesIO(first))).copy()  # (h, w, 4)
+    assert screen.shape[:2] == tuple(round(ratio * v) for v in explorer.fig.bbox_inches.size[::-1] * 100)
     assert first == mh._png(screen), "made by the fast encoder, not matplotlib's"
     for slider in explorer.sliders.values():
-        slider.value = slider.min if slider.value != slider.min else slider.max
-        diff = np.asarray(Image.open(io.BytesIO(sent[-1])))
-        changed = diff[:, :, 3] > 0
-        assert 0 < changed.mean() < 1, "a difference frame: some pixels, not all"
-        screen[changed] = diff[changed]
-        assert np.array_equal(screen, np.asarray(canvas.get_renderer().buffer_rgba())), "the browser shows the figure"
+        for full_draw_between in (False, True):
+            if full_draw_between:
+                canvas.draw()  # what a rotation or a resize does; the figure's layout may settle a pixel
+                paint(screen, sent[-1], canvas._current_image_mode)
+            slider.value = slider.max if slider.value != slider.max else slider.min
+            assert canvas._current_image_mode == "diff"
+            changed = paint(screen, sent[-1], "diff")
+            assert changed.any() and changed.size < screen[:, :, 0].size or changed.mean() < 1, "a difference frame"
+            assert np.array_equal(screen, np.asarray(canvas.get_renderer().buffer_rgba())), "the browser shows it"
+
+
+def paint(screen, png, mode):
+    """Paint a frame as ipympl's browser view does: a full frame replaces the screen; a difference frame is
+    drawn from the top-left corner, its zero pixels transparent. Returns where the frame had pixels."""
+    frame = np.asarray(Image.open(io.BytesIO(png)))
+    if mode == "full":
+        screen[...] = frame
+        return frame[:, :, 3] > 0
+    changed = frame[:, :, 3] > 0
+    h, w = changed.shape
+    screen[:h, :w][changed] = frame[changed]
+    return changed
 
 
 def test_png_frames_decode_to_the_same_pixels():
