@@ -13,6 +13,7 @@ Bad input raises ``ValueError`` naming the argument, what was given and what was
 """
 from __future__ import annotations
 
+import gc
 import struct
 import zlib
 from dataclasses import dataclass
@@ -566,6 +567,7 @@ def _figure(name, **subplots_kw):
     close_previous = _SHOWN.pop(name, None)
     if close_previous is not None:
         close_previous()
+        gc.collect()  # a figure is a web of reference cycles: free the old one now, before building the new
     plt.close(name)
     with plt.ioff():
         fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
