@@ -355,7 +355,7 @@ class Explorer:
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
         self.readout.add_class("mlmath-readout")
-        self._background, self._drawn = None, (slice(0, 0), slice(0, 0))
+        self._background, self._drawn = None, []
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn over the background instead
         fig.canvas.mpl_connect("draw_event", self._on_full_draw)
@@ -382,10 +382,10 @@ class Explorer:
         self._background = None
 
     def on_change(self, _change=None):
-        """A slider moved: update the artists, redraw them alone inside the region they cover, then the readout.
+        """A slider moved: update the artists, redraw them alone inside the regions they cover, then the readout.
 
-        The region is where the moving artists were in the last frame and where they are now (`_region`):
-        only its pixels are restored from the background, compared with the last frame and sent.
+        The regions are the boxes each moving artist covered in the last frame and covers now (`_regions`):
+        only those pixels are restored from the background, compared with the last frame and sent.
         Slider changes never pile up here: the browser keeps at most one change of a slider on its way
         to the kernel and merges newer ones into it until the kernel is idle again (ipywidgets' sync).
         """
@@ -394,67 +394,55 @@ class Explorer:
         if self._background is None:
             canvas.draw()  # a full draw: keeps the background and draws the moving artists
         else:
-            now = self._region()
-            rows, cols = _union(self._drawn, now)
             pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
-            pixels[rows, cols] = self._background[rows, cols]
+            for box in self._drawn:  # outside these boxes the pixels already are the background
+                pixels[box] = self._background[box]
             self._draw_moving()
+            now = self._regions()  # after drawing: a 3-D line knows where it lands on the screen once drawn
+            canvas._mlmath_regions = self._drawn + now  # what `_frame_png` compares and sends
             self._drawn = now
-            canvas._mlmath_region = rows, cols  # what `_frame_png` compares and sends
             canvas.blit(self.fig.bbox)
         self.readout.value = text
 
     def _on_full_draw(self, _event):
         self._background = np.array(self.fig.canvas.get_renderer().buffer_rgba())  # (h, w, 4) copy
         self._draw_moving()
-        self._drawn = self._region()
+        self._drawn = self._regions()
 
     def _draw_moving(self):
         for artist in self.moving:
             self.fig.draw_artist(artist)
 
-    def _region(self):
-        """(rows, cols) slices of the canvas pixels the moving artists cover as they are now.
+    def _regions(self):
+        """[(rows, cols) slices of the canvas pixels] each moving artist covers as last drawn.
 
-        A plain 2-D line's own extent (padded by its width and markers, cut to its axes), for anything else
+        A line's own extent (padded by its width and markers, cut to its axes), for anything else
         the box it is clipped to (its axes); the whole figure for an artist drawn unclipped.
         """
         from matplotlib.lines import Line2D
         from matplotlib.transforms import Bbox
         fig, boxes = self.fig, []
         renderer = fig.canvas.get_renderer()
+        h, w = int(renderer.height), int(renderer.width)
         for artist in self.moving:
-            clip = artist.get_clip_box() if artist.get_clip_on() else None
             if not artist.get_visible():
                 continue
-            if type(artist) is Line2D:
-                if len(artist.get_xydata()) == 0:
+            clip = artist.get_clip_box() if artist.get_clip_on() else None
+            box = clip if clip is not None else fig.bbox
+            if isinstance(artist, Line2D):  # Line3D too: its data are the projected points of its last draw
+                xy = artist.get_xydata()
+                if not np.isfinite(xy).all(axis=1).any():
                     continue
                 pad = (artist.get_linewidth() + artist.get_markeredgewidth()) * fig.dpi / 72 + 3
-                box = artist.get_window_extent(renderer).padded(pad)
-                box = Bbox.intersection(box, clip) if clip is not None else box
-                if box is not None:
-                    boxes.append(box)
-            else:
-                boxes.append(clip if clip is not None else fig.bbox)
-        if not boxes:
-            return slice(0, 0), slice(0, 0)
-        h, w = renderer.height, renderer.width
-        (x0, y0), (x1, y1) = Bbox.union(boxes).get_points()
-        x0, x1 = max(int(np.floor(x0)) - 1, 0), min(int(np.ceil(x1)) + 1, int(w))
-        r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, int(h))
-        return slice(r0, max(r1, r0)), slice(x0, max(x1, x0))
-
-
-def _union(a, b):
-    """The smallest (rows, cols) slices holding both (rows, cols) slices; an empty one adds nothing."""
-    empty = [r for r in (a, b) if r[0].stop <= r[0].start or r[1].stop <= r[1].start]
-    if len(empty) == 2:
-        return a
-    if empty:
-        return b if empty[0] is a else a
-    return (slice(min(a[0].start, b[0].start), max(a[0].stop, b[0].stop)),
-            slice(min(a[1].start, b[1].start), max(a[1].stop, b[1].stop)))
+                box = Bbox.intersection(artist.get_window_extent(renderer).padded(pad), box)
+                if box is None:
+                    continue
+            (x0, y0), (x1, y1) = box.get_points()
+            c0, c1 = max(int(np.floor(x0)) - 1, 0), min(int(np.ceil(x1)) + 1, w)
+            r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, h)
+            if r1 > r0 and c1 > c0:
+                boxes.append((slice(r0, r1), slice(c0, c1)))
+        return boxes
 
 
 def _png(rgba):
@@ -493,26 +481,29 @@ def _frame_png(canvas):
 
     Only the pixels that changed since the last frame are sent (others are zero, transparent) unless a
     full frame is due: the first, after a resize, or when the figure has transparent pixels. After a
-    blit, `canvas._mlmath_region` (rows, cols) bounds what changed: only it is compared and kept, and the
-    frame stops at its bottom-right corner (the browser draws a frame from the top-left, over the last).
+    blit, `canvas._mlmath_regions` [(rows, cols)] bounds what changed: only those boxes are compared and kept,
+    and the frame stops at their bottom-right corner (the browser draws a frame from the top-left, over the
+    last one).
     """
     if not canvas._png_is_old:
         return None
-    region, canvas._mlmath_region = getattr(canvas, "_mlmath_region", None), None
+    boxes, canvas._mlmath_regions = getattr(canvas, "_mlmath_regions", None), None
     pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4)
     buff = pixels.view(np.uint32).squeeze(2)  # (h, w): one number per pixel, compared in one call
     full = canvas._force_full or buff.shape != canvas._last_buff.shape
-    rows, cols = region if region is not None and not full else (slice(None), slice(None))
+    if full or boxes is None:
+        boxes = [(slice(0, buff.shape[0]), slice(0, buff.shape[1]))]
     canvas._force_full, canvas._png_is_old = False, False
-    if full or (pixels[rows, cols, 3] != 255).any():
+    if full or any((pixels[box][:, :, 3] != 255).any() for box in boxes):
         canvas.set_image_mode("full")
         canvas._last_buff = buff.copy()
         return _png(pixels)
     canvas.set_image_mode("diff")
-    new, old = buff[rows, cols], canvas._last_buff[rows, cols]
-    png_rows, frame = _png_rows(rows.stop or buff.shape[0], cols.stop or buff.shape[1])  # zero: transparent
-    np.copyto(frame[rows, cols], new, where=new != old)
-    old[...] = new
+    png_rows, frame = _png_rows(max([r.stop for r, _ in boxes], default=1), max([c.stop for _, c in boxes], default=1))
+    for box in boxes:  # zero is transparent: the browser keeps its last frame there
+        new, old = buff[box], canvas._last_buff[box]
+        np.copyto(frame[box], new, where=new != old)
+        old[...] = new
     return _png_of_rows(png_rows)
 
 
