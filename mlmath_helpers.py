@@ -391,10 +391,10 @@ class Explorer:
         """
         text = self.update()
         canvas = self.fig.canvas
-        if self._background is None:
+        pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
+        if self._background is None or self._background.shape != pixels.shape:  # none yet, or resized since
             canvas.draw()  # a full draw: keeps the background and draws the moving artists
         else:
-            pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
             for box in self._drawn:  # outside these boxes the pixels already are the background
                 pixels[box] = self._background[box]
             self._draw_moving()
