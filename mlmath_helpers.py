@@ -399,7 +399,7 @@ class Explorer:
                 pixels[box] = self._background[box]
             self._draw_moving()
             now = self._regions()  # after drawing: a 3-D line knows where it lands on the screen once drawn
-            canvas._mlmath_regions = self._drawn + now  # what `_frame_png` compares and sends
+            canvas._mlmath_regions = _outermost(self._drawn + now)  # what `_frame_png` compares and sends
             self._drawn = now
             canvas.blit(self.fig.bbox)
         self.readout.value = text
@@ -442,7 +442,19 @@ class Explorer:
             r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, h)
             if r1 > r0 and c1 > c0:
                 boxes.append((slice(r0, r1), slice(c0, c1)))
-        return boxes
+        return _outermost(boxes)
+
+
+def _outermost(boxes):
+    """The (rows, cols) boxes that no other box of the list holds (artists clipped to one axes share its box)."""
+    def inside(a, b):
+        return (b[0].start <= a[0].start and a[0].stop <= b[0].stop and b[1].start <= a[1].start
+                and a[1].stop <= b[1].stop)
+    out = []
+    for i, a in enumerate(boxes):
+        if not any(inside(a, b) and (not inside(b, a) or j < i) for j, b in enumerate(boxes) if j != i):
+            out.append(a)
+    return out
 
 
 def _png(rgba):
