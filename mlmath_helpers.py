@@ -322,7 +322,8 @@ def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
 # The fast pattern: each figure is built once (inside plt.ioff(), so ipympl shows it once); slider
 # callbacks only move data on the kept artists and return the readout text; `Explorer` redraws those
 # artists alone over a kept background (blitting). Surfaces are computed once, never in a callback.
-# Figures are named, and a re-run cell closes the old figure of that name before building anew.
+# Figures are named, and a re-run cell closes what it built before under that name (the explorer's widgets,
+# Play, canvas and figure; or the static figure) before building anew: re-running leaves nothing behind.
 
 # Okabe-Ito, a colour-blind-safe palette for lines and classes; viridis/cividis for maps and surfaces.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -339,12 +340,14 @@ class Explorer:
 
     `update()` moves the data of the `moving` artists and returns the readout text (HTML). The
     explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
-    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it,
-    draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
-    the figure answers first. A change before any full draw draws in full at once and sends the
+    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it only
+    in the boxes the moving artists covered, draws them, and sends ipympl the changed pixels of those
+    boxes (four times the pixels at a device pixel ratio of 2), before the readout text, so the
+    figure answers first. A change before any full draw draws in full at once and sends the
     image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
     Frames are encoded by `_frame_png`, faster than matplotlib's own encoder (see `_png`).
     A notebook shows `explorer.widget`; tests and benchmarks drive `sliders` and time `on_change`.
+    Building another explorer on the same figure name (re-running its cell) calls `close` on this one.
     """
 
     def __init__(self, fig, sliders, update, moving, extra=()):
@@ -668,16 +671,15 @@ def _boundary(w1, w2, b, grid):
 def _probability_map(ax, X, y, n):
     """An n × n map of ŷ over the square holding the points, the two classes, and an empty boundary
     line; returns (image, points, boundary, grid, G1, G2) for a callback to move."""
-    import matplotlib.pyplot as plt
+    import matplotlib
     lim = float(np.ceil(np.abs(X).max()))
     grid = np.linspace(-lim, lim, n)  # (n,)
     G1, G2 = np.meshgrid(grid, grid)  # (n, n) each: x1 across, x2 up
     # cividis at 75 % over the white axes, as an opaque map: `_show_map` looks the colours up on the n × n grid
     # and the image scales those bytes to the screen, instead of scaling the values to the screen's pixels and
     # looking up and blending each one there (several times faster at a pixel ratio of 2).
-    import matplotlib.colors as mcolors
-    light = mcolors.ListedColormap(0.75 * plt.get_cmap("cividis")(np.linspace(0, 1, 256))[:, :3] + 0.25,
-                                   name="cividis 75 % over white")
+    light = matplotlib.colors.ListedColormap(
+        0.75 * matplotlib.colormaps["cividis"](np.linspace(0, 1, 256))[:, :3] + 0.25, name="cividis 75 % over white")
     image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap=light, vmin=0, vmax=1,
                       interpolation="nearest", interpolation_stage="rgba")
     points = _class_points(ax, X, y)
