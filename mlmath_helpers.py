@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import copy
+import gc
 import io
 import inspect
 import os
@@ -337,7 +338,8 @@ def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
 # The fast pattern: each figure is built once (inside plt.ioff(), so ipympl shows it once); slider
 # callbacks only move data on the kept artists and return the readout text; `Explorer` redraws those
 # artists alone over a kept background (blitting). Surfaces are computed once, never in a callback.
-# Figures are named, and a re-run cell closes the old figure of that name before building anew.
+# Figures are named, and a re-run cell closes what it built before under that name (the explorer's widgets,
+# Play, canvas and figure; or the static figure) before building anew: re-running leaves nothing behind.
 
 # Okabe-Ito, a colour-blind-safe palette for lines and classes; viridis/cividis for maps and surfaces.
 OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -354,23 +356,26 @@ class Explorer:
 
     `update()` moves the data of the `moving` artists and returns the readout text (HTML). The
     explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
-    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it,
-    draws only the moving artists and sends ipympl the changed pixels, before the readout text, so
-    the figure answers first. A change before any full draw draws in full at once and sends the
+    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it only
+    in the boxes the moving artists covered, draws them, and sends ipympl the changed pixels of those
+    boxes (four times the pixels at a device pixel ratio of 2), before the readout text, so the
+    figure answers first. A change before any full draw draws in full at once and sends the
     image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
     Frames are encoded by `_frame_png`, faster than matplotlib's own encoder (see `_png`).
     A notebook cell ends with the explorer itself (`_repr_mimebundle_`: the widget, and for readers without a
     kernel a PNG and `describe()`); tests and benchmarks drive `sliders` and time `on_change`.
+    Building another explorer on the same figure name (re-running its cell) calls `close` on this one.
     """
 
     def __init__(self, fig, sliders, update, moving, extra=()):
         import ipywidgets as widgets
         self.fig, self.update = fig, update
+        self.extra = list(extra)
         self.moving = list(moving)
         self.sliders = {s.description: s for s in sliders}
         self.readout = widgets.HTML()
         self.readout.add_class("mlmath-readout")
-        self._background = None
+        self._background, self._drawn = None, []
         for artist in self.moving:
             artist.set_animated(True)  # left out of full draws; drawn over the background instead
         fig.canvas.mpl_connect("draw_event", self._on_full_draw)
@@ -382,22 +387,48 @@ class Explorer:
         self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout, self._names])
         self.widget.add_class("mlmath-explorer")
         self.readout.value = update()
+        _SHOWN[fig.get_label()] = self.close  # a re-run of the cell closes this explorer (see `_figure`)
+
+    def close(self):
+        """Close this explorer for good: stop its Play, close its widgets (sliders, Play, readout, boxes, the
+        canvas and its toolbar), close its figure and free its pixels. `_figure` calls it on a re-run."""
+        for slider in self.sliders.values():
+            slider.unobserve(self.on_change, "value")
+        for widget in self.extra:
+            if hasattr(widget, "playing"):
+                widget.playing = False
+        _close_widgets(self.widget)
+        self.widget.children = ()  # an output that still holds the box (IPython's Out) holds nothing more
+        _close_figure(self.fig)
+        self._background = None
 
     def on_change(self, _change=None):
-        """A slider moved: update the artists, redraw them alone, then the readout."""
+        """A slider moved: update the artists, redraw them alone inside the regions they cover, then the readout.
+
+        The regions are the boxes each moving artist covered in the last frame and covers now (`_regions`):
+        only those pixels are restored from the background, compared with the last frame and sent.
+        Slider changes never pile up here: the browser keeps at most one change of a slider on its way
+        to the kernel and merges newer ones into it until the kernel is idle again (ipywidgets' sync).
+        """
         text = self.update()
         canvas = self.fig.canvas
-        if self._background is None:
+        pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
+        if self._background is None or self._background.shape != pixels.shape:  # none yet, or resized since
             canvas.draw()  # a full draw: keeps the background and draws the moving artists
         else:
-            canvas.restore_region(self._background)
+            for box in self._drawn:  # outside these boxes the pixels already are the background
+                pixels[box] = self._background[box]
             self._draw_moving()
+            now = self._regions()  # after drawing: a 3-D line knows where it lands on the screen once drawn
+            canvas._mlmath_regions = _outermost(self._drawn + now)  # what `_frame_png` compares and sends
+            self._drawn = now
             canvas.blit(self.fig.bbox)
         self.readout.value = text
 
     def _on_full_draw(self, _event):
-        self._background = self.fig.canvas.copy_from_bbox(self.fig.bbox)
+        self._background = np.array(self.fig.canvas.get_renderer().buffer_rgba())  # (h, w, 4) copy
         self._draw_moving()
+        self._drawn = self._regions()
 
     def _draw_moving(self):
         for artist in self.moving:
@@ -426,6 +457,49 @@ class Explorer:
         self._names.figure = f"{what}: an interactive figure; the text below it says what it shows now"
         return _figure_bundle(self.widget, self.fig, description, note=note)
 
+
+    def _regions(self):
+        """[(rows, cols) slices of the canvas pixels] each moving artist covers as last drawn.
+
+        A line's own extent (padded by its width and markers, cut to its axes), for anything else
+        the box it is clipped to (its axes); the whole figure for an artist drawn unclipped.
+        """
+        from matplotlib.lines import Line2D
+        from matplotlib.transforms import Bbox
+        fig, boxes = self.fig, []
+        renderer = fig.canvas.get_renderer()
+        h, w = int(renderer.height), int(renderer.width)
+        for artist in self.moving:
+            if not artist.get_visible():
+                continue
+            clip = artist.get_clip_box() if artist.get_clip_on() else None
+            box = clip if clip is not None else fig.bbox
+            if isinstance(artist, Line2D):  # Line3D too: its data are the projected points of its last draw
+                xy = artist.get_xydata()
+                if not np.isfinite(xy).all(axis=1).any():
+                    continue
+                pad = (artist.get_linewidth() + artist.get_markeredgewidth()) * fig.dpi / 72 + 3
+                box = Bbox.intersection(artist.get_window_extent(renderer).padded(pad), box)
+                if box is None:
+                    continue
+            (x0, y0), (x1, y1) = box.get_points()
+            c0, c1 = max(int(np.floor(x0)) - 1, 0), min(int(np.ceil(x1)) + 1, w)
+            r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, h)
+            if r1 > r0 and c1 > c0:
+                boxes.append((slice(r0, r1), slice(c0, c1)))
+        return _outermost(boxes)
+
+
+def _outermost(boxes):
+    """The (rows, cols) boxes that no other box of the list holds (artists clipped to one axes share its box)."""
+    def inside(a, b):
+        return (b[0].start <= a[0].start and a[0].stop <= b[0].stop and b[1].start <= a[1].start
+                and a[1].stop <= b[1].stop)
+    out = []
+    for i, a in enumerate(boxes):
+        if not any(inside(a, b) and (not inside(b, a) or j < i) for j, b in enumerate(boxes) if j != i):
+            out.append(a)
+    return out
 
 # What the live view needs for a screen reader and a keyboard, which ipywidgets 8 and ipympl 0.10 leave out: names for
 # the slider handles, their typed readouts and the Play buttons; each handle's value as its readout shows it (a log
@@ -490,6 +564,7 @@ def _accessible_names():
     return _NAMES_WIDGET["class"]()
 
 
+
 def _png(rgba):
     """PNG bytes of an (h, w, 4) uint8 RGBA image: rows unfiltered, zlib level 1.
 
@@ -497,14 +572,27 @@ def _png(rgba):
     compresses harder) on the frames a blit sends, mostly zeros, and no slower for the browser to decode.
     """
     h, w, _ = rgba.shape
-    rows = np.zeros((h, 1 + 4 * w), np.uint8)  # (h, 1 + 4w): each row is filter type 0, then its pixels
-    rows[:, 1:] = rgba.reshape(h, 4 * w)
+    rows, pixels = _png_rows(h, w)
+    pixels[...] = rgba.view(np.uint32).reshape(h, w)
+    return _png_of_rows(rows)
+
+
+def _png_rows(h, w):
+    """A zeroed PNG scanline buffer (h, 1 + 4w) uint8, each row filter type 0 then its pixels, and the (h, w)
+    uint32 view of its pixels (RGBA bytes in memory order) to write them into."""
+    rows = np.zeros((h, 1 + 4 * w), np.uint8)
+    return rows, rows[:, 1:].view(np.uint32)
+
+
+def _png_of_rows(rows):
+    """PNG bytes of a `_png_rows` buffer: 8 bits per channel, RGBA, no interlace, zlib level 1."""
+    h, w = rows.shape[0], (rows.shape[1] - 1) // 4
 
     def chunk(kind, body):
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    header = struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)  # 8 bits per channel, RGBA, no interlace
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows.tobytes(), 1))
+    header = struct.pack(">IIBBBBB", w, h, 8, 6, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 1))
             + chunk(b"IEND", b""))
 
 
@@ -512,20 +600,31 @@ def _frame_png(canvas):
     """The next frame for ipympl's browser view: matplotlib's `get_diff_image` (webagg, 3.11), encoded by `_png`.
 
     Only the pixels that changed since the last frame are sent (others are zero, transparent) unless a
-    full frame is due: the first, after a resize, or when the figure has transparent pixels.
+    full frame is due: the first, after a resize, or when the figure has transparent pixels. After a
+    blit, `canvas._mlmath_regions` [(rows, cols)] bounds what changed: only those boxes are compared and kept,
+    and the frame stops at their bottom-right corner (the browser draws a frame from the top-left, over the
+    last one).
     """
     if not canvas._png_is_old:
         return None
+    boxes, canvas._mlmath_regions = getattr(canvas, "_mlmath_regions", None), None
     pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4)
     buff = pixels.view(np.uint32).squeeze(2)  # (h, w): one number per pixel, compared in one call
-    if canvas._force_full or buff.shape != canvas._last_buff.shape or (pixels[:, :, 3] != 255).any():
+    full = canvas._force_full or buff.shape != canvas._last_buff.shape
+    if full or boxes is None:
+        boxes = [(slice(0, buff.shape[0]), slice(0, buff.shape[1]))]
+    canvas._force_full, canvas._png_is_old = False, False
+    if full or any((pixels[box][:, :, 3] != 255).any() for box in boxes):
         canvas.set_image_mode("full")
-        frame = buff
-    else:
-        canvas.set_image_mode("diff")
-        frame = np.where(buff != canvas._last_buff, buff, 0)
-    canvas._last_buff, canvas._force_full, canvas._png_is_old = buff.copy(), False, False
-    return _png(frame.view(np.uint8).reshape(*frame.shape, 4))
+        canvas._last_buff = buff.copy()
+        return _png(pixels)
+    canvas.set_image_mode("diff")
+    png_rows, frame = _png_rows(max([r.stop for r, _ in boxes], default=1), max([c.stop for _, c in boxes], default=1))
+    for box in boxes:  # zero is transparent: the browser keeps its last frame there
+        new, old = buff[box], canvas._last_buff[box]
+        np.copyto(frame[box], new, where=new != old)
+        old[...] = new
+    return _png_of_rows(png_rows)
 
 
 class StaticFigure:
@@ -607,15 +706,59 @@ def _slider(description, value, lo, hi, step, css=None, kind="float"):
     return s
 
 
-def _figure(name, **subplots_kw):
-    """A fresh named ipympl figure (closing an older one of that name) with a quiet canvas."""
+# Figure name -> how to close what a cell last built under that name (an explorer, or a static figure).
+_SHOWN = {}
+
+
+def _close_widgets(*roots):
+    """Close widgets and every widget they hold (children, layout, style, a canvas's toolbar), and the links
+    (`jslink`) between them: closed widgets leave ipywidgets' registry and their browser views."""
+    import ipywidgets as widgets
+    from ipywidgets.widgets.widget import _instances
+    from ipywidgets.widgets.widget_link import Link
+    todo, seen = list(roots), {}
+    while todo:
+        widget = todo.pop()
+        if isinstance(widget, widgets.Widget) and id(widget) not in seen:
+            seen[id(widget)] = widget
+            for key in widget.keys:
+                value = getattr(widget, key, None)
+                todo += value if isinstance(value, (list, tuple)) else [value]
+    for link in [w for w in _instances.values() if isinstance(w, Link)]:
+        if id(link.source[0]) in seen or id(link.target[0]) in seen:
+            seen[id(link)] = link
+    for widget in seen.values():
+        widget.close()
+
+
+def _close_figure(fig):
+    """Close a figure, its canvas widgets, and free its pixels and artists even if an output still holds it."""
     import matplotlib.pyplot as plt
+    _close_widgets(fig.canvas)
+    plt.close(fig)
+    fig.clear()
+    canvas = fig.canvas
+    canvas._last_buff = np.empty((0, 0))
+    canvas._data_url = None  # ipympl's PNG snapshot, as text
+    canvas.__dict__.pop("renderer", None)  # FigureCanvasAgg's cached renderer: the pixel buffer
+    canvas._lastKey = None
+
+
+def _figure(name, **subplots_kw):
+    """A fresh named ipympl figure with a quiet canvas; what an earlier run built under that name (an
+    explorer or a static figure) is closed first, so re-running a cell leaves nothing of the old one alive."""
+    import matplotlib.pyplot as plt
+    close_previous = _SHOWN.pop(name, None)
+    if close_previous is not None:
+        close_previous()
+        gc.collect()  # a figure is a web of reference cycles: free the old one now, before building the new
     plt.close(name)
     with plt.ioff():
         fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
     fig.canvas.header_visible = False
     fig.canvas.toolbar_position = "right"
     fig.canvas.resizable = False
+    _SHOWN[name] = lambda: _close_figure(fig)  # an explorer built on it replaces this with its own close
     return fig, axes
 
 
@@ -706,15 +849,26 @@ def _boundary(w1, w2, b, grid):
 def _probability_map(ax, X, y, n):
     """An n × n map of ŷ over the square holding the points, the two classes, and an empty boundary
     line; returns (image, points, boundary, grid, G1, G2) for a callback to move."""
+    import matplotlib
     lim = float(np.ceil(np.abs(X).max()))
     grid = np.linspace(-lim, lim, n)  # (n,)
     G1, G2 = np.meshgrid(grid, grid)  # (n, n) each: x1 across, x2 up
-    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap="cividis", vmin=0, vmax=1,
-                      alpha=0.75, interpolation="nearest")
+    # cividis at 75 % over the white axes, as an opaque map: `_show_map` looks the colours up on the n × n grid
+    # and the image scales those bytes to the screen, instead of scaling the values to the screen's pixels and
+    # looking up and blending each one there (several times faster at a pixel ratio of 2).
+    light = matplotlib.colors.ListedColormap(
+        0.75 * matplotlib.colormaps["cividis"](np.linspace(0, 1, 256))[:, :3] + 0.25, name="cividis 75 % over white")
+    image = ax.imshow(G1 * 0, extent=(-lim, lim, -lim, lim), origin="lower", cmap=light, vmin=0, vmax=1,
+                      interpolation="nearest", interpolation_stage="rgba")
     points = _class_points(ax, X, y)
     boundary, = ax.plot([], [], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
     ax.set(xlim=(-lim, lim), ylim=(-lim, lim), xlabel="x1", ylabel="x2", aspect="equal")
     return image, points, boundary, grid, G1, G2
+
+
+def _show_map(image, p):
+    """Show the probabilities p (n, n) in [0, 1] on a `_probability_map` image, as its colour map's bytes."""
+    image.set_data(image.cmap(p, bytes=True))  # (n, n, 4) uint8: scaled to the screen as bytes, not floats
 
 
 def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
@@ -733,7 +887,7 @@ def decision_explorer(data, w1=1.0, w2=1.0, b=0.0):
 
     def update():
         w1, w2, b = (s.value for s in sliders)
-        image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
+        _show_map(image, sigmoid(w1 * G1 + w2 * G2 + b))
         boundary.set_data(*_boundary(w1, w2, b, grid))
         predicted = (w1 * X[:, 0] + w2 * X[:, 1] + b) > 0  # (m,) ŷ > 0.5
         wrong_mask = predicted != (y == 1)
@@ -1064,7 +1218,7 @@ def training_explorer(data, learning_rate=0.5, steps=150):
     def update():
         k = step.value
         (w1, w2), b = h.W[k], h.b[k]
-        image.set_data(sigmoid(w1 * G1 + w2 * G2 + b))
+        _show_map(image, sigmoid(w1 * G1 + w2 * G2 + b))
         boundary.set_data(*_boundary(w1, w2, b, grid))
         marks.set_data([k, k], [h.loss[k], accuracy[k]])
         return (f"step {k}: w1 = {w1:.3f}, w2 = {w2:.3f}, b = {b:.3f}; E = <b>{h.loss[k]:.4f}</b>, "

@@ -124,9 +124,11 @@ def chromium():
             browser.close()
 
 
-def open_notebook(browser, base, token, name, timeout_s=240):
-    """A new page with `name` opened in a fresh workspace, all cells run, the kernel idle."""
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+def open_notebook(browser, base, token, name, timeout_s=240, device_scale_factor=1):
+    """A new page with `name` opened in a fresh workspace, all cells run, the kernel idle.
+
+    `device_scale_factor` is the screen's device pixel ratio (2 on most laptops); ipympl draws at it."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000}, device_scale_factor=device_scale_factor)
     page.add_init_script(REPAINT_HOOK)
     workspace = Path(name).stem.replace("_", "-")
     page.goto(f"{base}/lab/workspaces/{workspace}/tree/{name}?reset&token={token}")
