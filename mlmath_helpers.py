@@ -400,7 +400,10 @@ class Explorer:
         _close_widgets(self.widget)
         self.widget.children = ()  # an output that still holds the box (IPython's Out) holds nothing more
         _close_figure(self.fig)
-        self._background = None
+        # IPython's Out still holds this explorer (a cell ends with it): let go of the figure, its artists and the
+        # callbacks that reach them, so that only an empty shell stays behind.
+        self.fig = self.update = self.describe = self._background = None
+        self.moving, self.sliders, self.extra, self._drawn = [], {}, [], []
 
     def on_change(self, _change=None):
         """A slider moved: update the artists, redraw them alone inside the regions they cover, then the readout.
@@ -685,6 +688,7 @@ def _figure_bundle(widget, fig, description, note=None):
         "text/html": f'<div class="mlmath-static">\n{lead}<img src="data:image/png;base64,{png}" '
                      f'alt="{html.escape(description)}" width="{width}" height="{height}">\n</div>',
     })
+    fig._mlmath_picture = png  # so that a re-run can take it out of IPython's output history (`_close_figure`)
     return data, {"image/png": {"alt": description, "width": width, "height": height}}
 
 
@@ -742,6 +746,24 @@ def _close_figure(fig):
     canvas._data_url = None  # ipympl's PNG snapshot, as text
     canvas.__dict__.pop("renderer", None)  # FigureCanvasAgg's cached renderer: the pixel buffer
     canvas._lastKey = None
+    _forget_picture(getattr(fig, "_mlmath_picture", None))
+    fig._mlmath_picture = None
+
+
+def _forget_picture(png):
+    """Take a closed figure's picture (image/png and the text/html holding it) out of the output bundles that
+    IPython 9 keeps for every execution (history_manager.outputs), so a re-run does not keep the old one."""
+    try:
+        from IPython import get_ipython
+        history = get_ipython().history_manager.outputs
+    except Exception:  # not in IPython, or an IPython that keeps no outputs
+        return
+    for outputs in history.values():
+        for output in outputs:
+            bundle = getattr(output, "bundle", None)
+            if isinstance(bundle, dict) and bundle.get("image/png") is png:
+                bundle.pop("image/png")
+                bundle.pop("text/html", None)
 
 
 def _figure(name, **subplots_kw):
