@@ -4,7 +4,7 @@ Four layers, in this order:
 
 1. Maths            pure numpy, no plotting: the functions the notebooks teach.
 2. Data             small deterministic data sets made from a seed, with known true parameters.
-3. Figures/widgets  one builder per interactive figure; each returns the widget to display.
+3. Figures/widgets  one builder per figure; each returns an Explorer or StaticFigure that displays itself.
 4. Exercise checks  ``check_*`` functions that test a learner's code and answer in one line.
 
 Shapes used throughout: ``X`` is (m, n), one row per data point; ``W`` is (n,) for one output
@@ -144,7 +144,8 @@ def error_formula(y, output):
 
 
 def _bce(y, p, name):
-    """Checked, clipped per-example cross-entropy; `name` is the caller's name for p."""
+    """Checked per-example cross-entropy, each log kept away from 0 (see `error_formula`); `name` is the
+    caller's name for p."""
     y = _labels(y)
     p = _probabilities(p, name)
     _same_shape(y, p, "y", name)
@@ -352,7 +353,7 @@ LEGEND_BESIDE = dict(loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0
 
 
 class Explorer:
-    """An interactive figure: `widget` to display, `sliders` by description, `fig`, `readout`.
+    """An interactive figure: `widget` (what it displays), `sliders` by description, `fig`, `readout`.
 
     `update()` moves the data of the `moving` artists and returns the readout text (HTML). The
     explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
@@ -451,9 +452,11 @@ class Explorer:
         """What a cell ending with the explorer shows (see `_figure_bundle`): the live widget in JupyterLab;
         elsewhere the figure as first drawn, a note that it is interactive, and `describe()` as its text."""
         import ipywidgets as widgets
+        if self.fig is None:
+            return {"text/plain": "This explorer was closed when its cell ran again: use the newer one."}, {}
         controls = list(self.sliders)
         names = ", ".join(controls[:-1]) + (" and " if len(controls) > 1 else "") + controls[-1]
-        play = any(isinstance(w, widgets.Play) for w in self.widget.children[0].children)
+        play = any(isinstance(w, widgets.Play) for w in self.extra)
         note = f"the slider{'s' if len(controls) > 1 else ''} {names}" + (", and the Play button" if play else "")
         description = self.describe()
         what = re.split(r",|;| at | from | with | where ", description)[0]  # what it is, without values that move
@@ -651,7 +654,6 @@ def _num(value, digits=2):
 def _snapshot_png(canvas):
     """PNG bytes of what `canvas` last drew, (h, w) pixels in 256 colours: about a third of the bytes
     of full colour and no visible difference on these figures, so the stored notebooks stay small."""
-    import io
     from PIL import Image
     rgb = Image.fromarray(np.asarray(canvas.get_renderer().buffer_rgba())).convert("RGB")  # (h, w, 3)
     buffer = io.BytesIO()
@@ -1350,7 +1352,7 @@ def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=3
     (ce_loss, ce_acc), (sse_loss, sse_acc) = final["cross_entropy"], final["sse"]
     description = (f"Two line charts over {steps} steps of the same unit trained from W = {_num(W0)}, b = {_num(b0)}: "
                    f"the loss relative to its start, which falls to {ce_loss:.1%} with the cross-entropy (dashed) "
-                   f"but only to {sse_loss:.1%} with the SSE, and the accuracy, which ends at {ce_acc:.0%} with the "
+                   f"and to {sse_loss:.1%} with the SSE, and the accuracy, which ends at {ce_acc:.0%} with the "
                    f"cross-entropy and {sse_acc:.0%} with the SSE.")
     return StaticFigure(fig, description), runs
 
@@ -2019,6 +2021,7 @@ def _delta_rule_mistakes(X, y, W, b, eta):
     error = y - y_hat
     delta = error * sigmoid_prime(h)
     step = eta * X.T @ delta
+    W_online, b_online = _online(X, y, W, b, eta)
     with np.errstate(all="ignore"):
         W_mistakes = [
             (W - step, "the step goes the wrong way: with δ = (y − ŷ) f'(h), ΔW = +η Xᵀδ (with the error ŷ − y, "
@@ -2034,7 +2037,7 @@ def _delta_rule_mistakes(X, y, W, b, eta):
              "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
             (W + eta * X.T @ ((y - sigmoid(X @ W)) * sigmoid_prime(X @ W)), "the bias b is missing from h = XW + b"),
             (step, "that is the change ΔW = η Xᵀδ: return the new W + ΔW"),
-            (_online(X, y, W, b, eta)[0], "W changes between the points: compute every δ^μ with the same W and b, "
+            (W_online, "W changes between the points: compute every δ^μ with the same W and b, "
                                           "then take one step, ΔW = η Σ_μ x^μ δ^μ = η Xᵀδ"),
         ]
         if W.shape[0] == W.shape[1]:  # these run only when n = k; otherwise they raise, with their own message
@@ -2046,7 +2049,7 @@ def _delta_rule_mistakes(X, y, W, b, eta):
                  "h = X @ W with W of shape (n, k): no transpose"),
             ]
     b_mistakes = [
-        (_online(X, y, W, b, eta)[1], "b changes between the points: compute every δ^μ with the same W and b, "
+        (b_online, "b changes between the points: compute every δ^μ with the same W and b, "
                                       "then take one step, Δb = η Σ_μ δ^μ"),
         (b, "b did not change: Δb = η Σ_μ δ^μ, the sum over the points (axis 0)"),
         (b - eta * delta.sum(axis=0), "the bias step goes the wrong way: Δb = +η Σ_μ δ^μ"),

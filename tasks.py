@@ -4,7 +4,7 @@
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
     python3 tasks.py learner  write the learner edition, the notebooks without their solutions, to dist/learner/
     python3 tasks.py html   set up .venv if needed, write a static HTML copy of every notebook into dist/html/
-                            (--learner: of the learner edition, without the solutions)
+                            (--learner: dist/html-learner/, without the solutions)
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
@@ -59,8 +59,8 @@ def requirements_digest(requirements):
     files = [ROOT / "requirements.txt", ROOT / requirements]
     for f in files:
         if not f.exists():
-            raise SetupError("{} is missing: this command needs the whole repository (a learner edition has only "
-                             "`lab`); get it with git clone.".format(f.name))
+            raise SetupError("{} is missing: this command needs the whole repository (a learner edition has "
+                             "`lab` and `html` only); get it with git clone.".format(f.name))
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
@@ -120,7 +120,8 @@ def lab(args):
            "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
-    interrupt = signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is JupyterLab's own to answer
+    # Ctrl-C is JupyterLab's own to answer; a Python handler, unlike SIG_IGN, is not inherited by JupyterLab
+    interrupt = signal.signal(signal.SIGINT, lambda *_: None)
     try:
         code = subprocess.call(cmd + args)
     except OSError as error:
@@ -164,6 +165,9 @@ def write_learner_edition(python, out=LEARNER):
 
 
 def learner(args):
+    if not (ROOT / "docs" / "learner-README.md").exists():
+        raise SetupError("This folder is a learner edition already; `learner` needs the whole repository "
+                         "(git clone).")
     ensure_env("requirements.txt")
     code = write_learner_edition(str(PYTHON))
     if code != 0:
@@ -178,9 +182,9 @@ def html(args):
     """A static HTML copy of the committed notebooks in dist/html/, one page each and an index.html: every
     figure is its stored picture with its description as alt text, links between notebooks point to the pages.
     nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title.
-    With --learner the pages are the learner edition's: cells tagged `solution` are left out."""
+    With --learner, in dist/html-learner/, the pages are the learner edition's: cells tagged `solution` are left out."""
     ensure_env("requirements.txt")
-    out = ROOT / "dist" / "html"
+    out = ROOT / "dist" / ("html-learner" if "--learner" in args else "html")
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     args = list(args)
     if "--learner" in args:
@@ -219,7 +223,7 @@ def main(argv):
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
                              "  html     write a static HTML copy of the notebooks to dist/html/ (--learner: "
-                             "without the solutions)\n".format(
+                             "dist/html-learner/, without the solutions)\n".format(
                                  "Unknown command '{}'. ".format(argv[0]) if argv else ""))
             return 2
         return commands[argv[0]](argv[1:])

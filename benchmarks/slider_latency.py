@@ -62,7 +62,7 @@ import json as _json, time as _time, statistics as _st
 import ipywidgets as _w, numpy as _np, mlmath_helpers as _mh
 _res = {}
 for _name, _obj in list(globals().items()):
-    if isinstance(_obj, _mh.Explorer):
+    if isinstance(_obj, _mh.Explorer) and not _name.startswith("_"):  # not IPython's Out names (_6, _, __)
         for _label, _s in _obj.sliders.items():
             _vals = _np.linspace(_s.min, _s.max, 15)
             if isinstance(_s, _w.FloatLogSlider):

@@ -52,7 +52,7 @@ def require_browser(tests):
     if browser_available():
         return
     if os.environ.get("CI") == "true":
-        raise RuntimeError("CI=true but /usr/bin/chromium is missing: .ci/run installs it with apt-get")
+        raise RuntimeError(f"CI=true but {CHROMIUM} is missing: .ci/run installs it with apt-get")
     import pytest
     pytest.skip(f"{tests} need Debian's chromium (apt-get install chromium)", allow_module_level=True)
 

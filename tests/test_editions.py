@@ -126,5 +126,10 @@ def test_the_html_copy_of_the_learner_edition_holds_no_solution():
                           text=True, timeout=600)
     assert done.returncode == 0, done.stdout + done.stderr
     for name in INSTRUCTOR:
-        page = (ROOT / "dist" / "html" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+        page = (ROOT / "dist" / "html-learner" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
         assert "solution_" not in page and "check_" in page  # the exercises are there, their solutions are not
+
+
+def test_the_learner_edition_cannot_make_a_learner_edition_and_says_so_in_words(learner):
+    done = subprocess.run([sys.executable, "tasks.py", "learner"], cwd=LEARNER, capture_output=True, text=True)
+    assert done.returncode == 1 and "learner edition already" in done.stderr and "Traceback" not in done.stderr

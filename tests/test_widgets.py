@@ -301,3 +301,10 @@ def test_a_blit_leaves_the_pixels_a_full_draw_makes(name, ratio):
             canvas.draw()
             full = np.asarray(canvas.get_renderer().buffer_rgba()).astype(int)
             assert np.abs(blitted - full).max() <= 2, f"{slider.description} = {value}: a trace of the old frame"
+
+
+def test_a_closed_explorer_displays_a_short_note_not_an_error():
+    old = mh.prediction_explorer()
+    mh.prediction_explorer()  # its cell run again: the old explorer is closed
+    data, _ = old._repr_mimebundle_()
+    assert data == {"text/plain": "This explorer was closed when its cell ran again: use the newer one."}
