@@ -153,6 +153,25 @@ def open_notebook(browser, base, token, name, timeout_s=240, device_scale_factor
     return page
 
 
+def press_arrow_key(page, handle, what):
+    """Focus a slider's handle and press ArrowRight (ArrowLeft at the slider's maximum) until its value moves, at
+    most three times: while JupyterLab settles after a run the focus can move away from the handle before the key
+    arrives; the slider must still answer the key, so three presses that all leave the value as it was fail."""
+    for _ in range(3):
+        before = handle.get_attribute("aria-valuetext")  # the readout's text: aria-valuenow keeps one decimal
+        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+        handle.focus()
+        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+        try:
+            page.wait_for_function("([h, v]) => h.getAttribute('aria-valuetext') !== v",
+                                   arg=[handle.element_handle(), before], timeout=2000)
+            return
+        except Exception:
+            continue
+    raise AssertionError(f"the arrow keys did not move {what}; the focus was on "
+                         + page.evaluate("document.activeElement && document.activeElement.className"))
+
+
 # How many times the canvases inside an element have been painted, as a JavaScript function of the element.
 REPAINTS = "e => [...e.querySelectorAll('canvas')].reduce((n, c) => n + (c.__repaints || 0), 0)"
 

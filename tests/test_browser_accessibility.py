@@ -8,7 +8,7 @@ keyboard.
 
 import pytest
 
-from browser import PANEL, REPAINTS, ROOT, chromium, lab_server, open_notebook, require_browser
+from browser import PANEL, REPAINTS, ROOT, chromium, lab_server, open_notebook, press_arrow_key, require_browser
 
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
 OUTPUTS = f"{PANEL} .jp-OutputArea-output"
@@ -96,23 +96,6 @@ def tab_order(page, explorer, presses=40):
     raise AssertionError(f"Tab stayed inside the explorer after {presses} presses (reached {reached})")
 
 
-def press_until_changed(page, handle, what):
-    """Focus the handle and press an arrow key until its value moves, at most three times (as in
-    test_browser.py: while JupyterLab settles after a run, the focus can move away before the key arrives)."""
-    for _ in range(3):
-        before = handle.get_attribute("aria-valuetext")  # the readout's text: aria-valuenow keeps one decimal
-        at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
-        handle.focus()
-        page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
-        try:
-            page.wait_for_function("([h, v]) => h.getAttribute('aria-valuetext') !== v",
-                                   arg=[handle.element_handle(), before], timeout=2000)
-            return
-        except Exception:
-            continue
-    raise AssertionError(f"the arrow keys did not move {what}")
-
-
 def test_every_slider_and_play_button_is_reached_with_tab_and_works_from_the_keyboard(notebook_page):
     page = notebook_page
     explorers = page.locator(PANEL).locator(".mlmath-explorer")
@@ -126,7 +109,7 @@ def test_every_slider_and_play_button_is_reached_with_tab_and_works_from_the_key
         assert reached == expected, f"explorer {i + 1}: Tab reached {reached}, in this order"
 
         for j, label in enumerate(labels):  # each slider moves with the arrow keys
-            press_until_changed(page, explorer.locator(".widget-slider").nth(j).locator(".noUi-handle"),
+            press_arrow_key(page, explorer.locator(".widget-slider").nth(j).locator(".noUi-handle"),
                                 f"explorer {i + 1}, slider {label}")
         if plays:  # Enter on the Play button plays the steps; Space on stop stops them and goes back to step 0
             step = explorer.locator(".mlmath-slider-step .noUi-handle")
