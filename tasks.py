@@ -5,6 +5,7 @@
     python3 tasks.py learner  write the learner edition, the notebooks without their solutions, to dist/learner/
     python3 tasks.py html   set up .venv if needed, write a static HTML copy of every notebook into dist/html/
                             (--learner: dist/html-learner/, without the solutions)
+    python3 tasks.py execute [notebook ...]  re-execute notebooks in place, as they are committed (all by default)
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
@@ -212,9 +213,30 @@ def html(args):
     return 0
 
 
+def execute(args):
+    """Re-run each notebook top to bottom in a fresh kernel and store it as committed: outputs in order, streams
+    coalesced, no execution timings and no saved widget state (a saved state could not reconnect to a kernel)."""
+    ensure_env("requirements.txt")
+    notebooks = [Path(a).resolve() for a in args] or sorted((ROOT / "notebooks").glob("*.ipynb"))
+    for notebook in notebooks:
+        print("Executing {} ...".format(notebook.name), flush=True)
+        code = subprocess.call([str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                                "--inplace", "--log-level=WARN", "--coalesce-streams",
+                                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.store_widget_state=False",
+                                "--ClearMetadataPreprocessor.enabled=True",
+                                "--ClearMetadataPreprocessor.clear_notebook_metadata=False",
+                                "--ClearMetadataPreprocessor.preserve_cell_metadata_mask=jupyter",
+                                "--ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags",
+                                notebook.name], cwd=str(notebook.parent))
+        if code != 0:
+            raise SetupError("{} did not run to the end (exit status {}); nbconvert's messages are above.".format(
+                notebook.name, code))
+    return 0
+
+
 def main(argv):
     """Run the command named in `argv`; every setup failure becomes a message on stderr and exit status 1."""
-    commands = {"lab": lab, "test": test, "learner": learner, "html": html}
+    commands = {"lab": lab, "test": test, "learner": learner, "html": html, "execute": execute}
     try:
         check_python()
         if not argv or argv[0] not in commands:
@@ -223,7 +245,8 @@ def main(argv):
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
                              "  html     write a static HTML copy of the notebooks to dist/html/ (--learner: "
-                             "dist/html-learner/, without the solutions)\n".format(
+                             "dist/html-learner/, without the solutions)\n"
+                             "  execute  re-execute the notebooks in place, as committed (maintainers)\n".format(
                                  "Unknown command '{}'. ".format(argv[0]) if argv else ""))
             return 2
         return commands[argv[0]](argv[1:])
