@@ -6,6 +6,7 @@ checks; the function recomputes the claim from the helper's public API and asser
 computes in a visible cell beside the sentence are checked by nbval instead and are not repeated here.
 The rows are grouped by notebook, in the order of the lessons.
 """
+import functools
 import json
 import re
 from pathlib import Path
@@ -48,6 +49,208 @@ def claim(notebook, sentence):
 # =====================================================================================================================
 # Notebook 03 · Gradient descent
 # =====================================================================================================================
+
+@functools.lru_cache(maxsize=None)
+def _data03():
+    """The one-input data set of notebook 03 (and 02), as the notebook makes it."""
+    return mh.make_data(W_true=[1.5], b_true=-0.5, m=24, seed=3, spread=2.0)
+
+
+def _descent03(learning_rate, steps=20, W0=-4.0, b0=4.0):
+    """The notebook's descent: from W = −4, b = 4 on its data, `steps` steps at `learning_rate`."""
+    data = _data03()
+    return mh.gradient_descent(data.X, data.y, np.array([W0]), b0, learning_rate, steps)
+
+
+def _rises(loss):
+    """The steps k (1-based) on which E went up, E_k > E_(k−1) beyond rounding."""
+    return np.flatnonzero(np.diff(loss) > 1e-9 * loss[:-1]) + 1
+
+
+def _steps_to_1_percent(learning_rate, limit=100):
+    E_min = mh.minimum(_data03())[2]
+    loss = _descent03(learning_rate, steps=limit).loss
+    return int(np.argmax(loss <= 1.01 * E_min)) if np.any(loss <= 1.01 * E_min) else None
+
+
+@claim("03", r"a wrong sign or a missing $\frac1m$ (a factor $m = 24$ here) would disagree in the first digit.")
+def _():
+    data = _data03()
+    for W, b in [(-3.0, 3.0), (0.0, 0.0), (0.9, -0.5), (4.0, 2.0)]:
+        dW, db = mh.cross_entropy_gradient(data.X, data.y, np.array([W]), b)
+        right = np.r_[dW, db]
+        for wrong in (-right, right * len(data.y)):
+            assert np.max(np.abs(wrong - right) / np.abs(right)) > 0.5  # off by far more than a first digit
+
+
+@claim("03", r"at $h = 10^{-10}$ the central difference is worse than at $h = 10^{-6}$, which is near its best.")
+def _():
+    data = _data03()
+    E = lambda w: mh.cross_entropy_from_logits(data.y, data.X @ w + 3.0)
+    exact = mh.cross_entropy_gradient(data.X, data.y, np.array([-3.0]), 3.0)[0][0]
+    error = {h: abs(mh.numerical_gradient(E, np.array([-3.0]), h)[0] - exact) / abs(exact)
+             for h in [1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10, 1e-11, 1e-12]}
+    assert error[1e-10] > error[1e-6]
+    assert error[1e-6] < 1e-8 and error[1e-6] < 10 * min(error.values())  # within a factor 10 of the best h
+
+
+@claim("03", r"At $W = -6$, $b = 3$ the slope is steep: $|\nabla E| \approx 1.51$, and the arrow is long.")
+def _():
+    data = _data03()
+    dW, db = mh.cross_entropy_gradient(data.X, data.y, np.array([-6.0]), 3.0)
+    assert round(float(np.hypot(dW[0], db)), 2) == 1.51
+
+
+@claim("03", r"($|\nabla E| < 0.001$ at $W = 0.93$, $b = -0.53$)")
+def _():
+    data = _data03()
+    dW, db = mh.cross_entropy_gradient(data.X, data.y, np.array([0.93]), -0.53)
+    assert np.hypot(dW[0], db) < 0.001
+    W, b, _ = mh.minimum(data)
+    assert round(W, 2) == 0.93 and round(b, 2) == -0.53
+
+
+@claim("03", "Every arrow crosses the contour lines at right angles, pointing downhill.")
+def _():
+    data = _data03()
+    E = lambda W, b: mh.cross_entropy_from_logits(data.y, data.X @ np.array([W]) + b)
+    d = 1e-4
+    for W in np.linspace(-6, 6, 7):
+        for b in np.linspace(-6, 6, 7):
+            dW, db = mh.cross_entropy_gradient(data.X, data.y, np.array([W]), b)
+            g = np.array([dW[0], db])
+            along = np.array([-g[1], g[0]]) / np.hypot(*g)          # the contour line's direction: ⟂ to ∇E
+            assert abs(E(W + d * along[0], b + d * along[1]) - E(W, b)) < 1e-3 * d * np.hypot(*g)
+            assert E(W - d * g[0], b - d * g[1]) < E(W, b)           # −∇E goes down
+
+
+@claim("03", r"Each loss $\ell_i$ is convex in $z_i$ (its second derivative is $\sigma'(z_i) > 0$)")
+def _():
+    z, h = np.linspace(-8, 8, 33), 1e-4
+    for y in (0.0, 1.0):
+        loss = lambda t: np.logaddexp(0.0, t) - y * t                 # ℓ(z), as mh.cross_entropy_from_logits
+        second = (loss(z + h) - 2 * loss(z) + loss(z - h)) / h ** 2
+        assert np.allclose(second, mh.sigmoid_prime(z), atol=1e-6) and np.all(mh.sigmoid_prime(z) > 0)
+
+
+@claim("03", r"so the mean cross-entropy $E(W, b)$ of a sigmoid unit is convex.")
+def _():
+    data = _data03()
+    E = lambda p: mh.cross_entropy_from_logits(data.y, data.X @ p[:1] + p[1])
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        p, q, t = rng.normal(0, 5, 2), rng.normal(0, 5, 2), rng.random()
+        assert E(t * p + (1 - t) * q) <= t * E(p) + (1 - t) * E(q) + 1e-12
+
+
+@claim("03", r"$E$ keeps falling towards 0 as $|W|$ grows, and there is **no lowest point**.")
+def _():
+    data = _data03()
+    x = data.X[:, 0]
+    y = (x > 0).astype(float)                                          # separable by the threshold 0
+    E = [mh.cross_entropy_from_logits(y, c * x) for c in [1, 3, 9, 27, 81]]  # W = c, b = 0 separates them
+    assert np.all(np.diff(E) < 0) and E[-1] < 0.01 * E[0]
+    run = mh.gradient_descent(data.X, y, np.zeros(1), 0.0, 1.0, 3000)
+    assert np.all(np.diff(run.W[:, 0])[100:] > 0)                      # the descent's W keeps growing
+
+
+@claim("03", r"$\eta = 0.5$: after 20 steps $E = 0.5324$, still about 16% above the minimum 0.4571; it is on its way.")
+def _():
+    loss, E_min = _descent03(0.5).loss, mh.minimum(_data03())[2]
+    assert f"{loss[-1]:.4f}" == "0.5324" and f"{E_min:.4f}" == "0.4571"
+    assert round(100 * (loss[-1] / E_min - 1)) == 16 and len(_rises(loss)) == 0 and loss[-1] < loss[-2] - 1e-4
+
+
+@claim("03", r"$\eta = 2$: within 1% of the minimum after 11 steps, and $E$ falls on every step.")
+def _():
+    assert _steps_to_1_percent(2.0) == 11 and len(_rises(_descent03(2.0).loss)) == 0
+
+
+@claim("03", r"$\eta = 10$: $E$ rises on some steps: the path overshoots and zig-zags across the valley, from one side to the other, and after 20 steps it is still about 1% above the minimum.")
+def _():
+    run, (W_min, _, E_min) = _descent03(10.0), mh.minimum(_data03())
+    assert len(_rises(run.loss)) >= 3
+    side = np.sign(run.W[10:, 0] - W_min)                              # which side of the minimum W is on
+    assert np.all(side[1:] == -side[:-1])                              # it changes side on every step
+    assert round(100 * (run.loss[-1] / E_min - 1)) == 1
+
+
+@claim("03", r"$\eta = 30$: the first step throws the path far out ($W$ beyond 30, off the map), and it is still far off after 20.")
+def _():
+    run, E_min = _descent03(30.0), mh.minimum(_data03())[2]
+    assert run.W[1, 0] > 30 and run.loss[-1] > 4 * E_min
+
+
+@claim("03", r"$\eta = 0.01$: every step is safe, but after 20 steps $E$ is still 6.90 (it started at 7.33); it needs about 2,000 steps to come within 1%.")
+def _():
+    loss = _descent03(0.01).loss
+    assert len(_rises(loss)) == 0 and f"{loss[-1]:.2f}" == "6.90" and f"{loss[0]:.2f}" == "7.33"
+    assert 1900 <= _steps_to_1_percent(0.01, limit=3000) <= 2100
+
+
+@claim("03", "Moving the start: every start the descent converges from ends at the same star")
+def _():
+    W_min, b_min, _ = mh.minimum(_data03())
+    for W0 in np.linspace(-6, 6, 5):
+        for b0 in np.linspace(-6, 6, 5):
+            run = _descent03(2.0, steps=500, W0=W0, b0=b0)
+            assert abs(run.W[-1, 0] - W_min) < 1e-4 and abs(run.b[-1] - b_min) < 1e-4
+
+
+@claim("03", r"just above it, the zig-zag never dies out, and the path ends bouncing for ever between two points on either side of the star.")
+def _():
+    data = _data03()
+    W_min, b_min, _ = mh.minimum(data, steps=5000)
+    z = W_min * data.X[:, 0] + b_min
+    s, x = mh.sigmoid_prime(z), data.X[:, 0]
+    limit = 2 / np.linalg.eigvalsh([[np.mean(s * x * x), np.mean(s * x)], [np.mean(s * x), np.mean(s)]])[-1]
+    below, above = _descent03(0.98 * limit, steps=3000), _descent03(1.02 * limit, steps=3000)
+    assert abs(below.W[-1, 0] - W_min) < 1e-6                          # just below: it settles
+    W = above.W[-4:, 0]
+    assert abs(W[0] - W[2]) < 1e-9 and abs(W[1] - W[3]) < 1e-9         # just above: a 2-cycle
+    assert (W[0] - W_min) * (W[1] - W_min) < 0 and abs(W[0] - W[1]) > 0.01  # on either side of the star
+
+
+@claim("03", "Here the two curvatures differ by a factor of only about 1.4")
+def _():
+    data = _data03()
+    W_min, b_min, _ = mh.minimum(data)
+    x = data.X[:, 0]
+    s = mh.sigmoid_prime(W_min * x + b_min)
+    lam = np.linalg.eigvalsh([[np.mean(s * x * x), np.mean(s * x)], [np.mean(s * x), np.mean(s)]])
+    assert round(lam[1] / lam[0], 1) == 1.4
+
+
+@claim("03", r"raising $\eta$ from 0.5 to 4 cuts the steps needed to come within 1% of the minimum from 40 to 6.")
+def _():
+    steps = [_steps_to_1_percent(eta) for eta in np.linspace(0.5, 4.0, 36)]
+    assert steps[0] == 40 and steps[-1] == 6 and np.all(np.diff(steps) <= 0)
+
+
+@claim("03", r"On this convex $E$, a larger $\eta$ is safe up to the point where $E$ starts to rise on some step")
+def _():
+    etas = np.linspace(0.05, 12.0, 240)
+    rising = [len(_rises(_descent03(eta).loss)) > 0 for eta in etas]
+    first = etas[rising.index(True)]
+    safe = [_descent03(eta).loss[-1] for eta in etas[etas < first]]     # E after 20 steps, for η below that point
+    assert 8.5 < first < 10 and np.all(np.diff(safe) <= 1e-4 * mh.minimum(_data03())[2])  # a larger one: never worse
+
+
+@claim("03", r"above about $\eta = 9$ $E$ rises on some steps as the path zig-zags across the valley")
+def _():
+    etas = np.linspace(8.0, 10.0, 201)
+    first = etas[[len(_rises(_descent03(eta).loss)) > 0 for eta in etas].index(True)]
+    assert 9.0 <= first <= 9.2
+
+
+@claim("03", "Even at the largest $\\eta$ the numbers stay finite")
+def _():
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for W0, b0 in [(-6.0, 6.0), (6.0, -6.0), (-4.0, 4.0)]:
+            run = _descent03(10 ** 1.5, steps=100, W0=W0, b0=b0)             # the η slider's largest value
+            assert np.all(np.isfinite(run.loss)) and np.all(np.isfinite(run.W)) and np.all(np.isfinite(run.b))
 
 
 # =====================================================================================================================
