@@ -140,8 +140,8 @@ def check_buggy_gradient(answer):
 
 def _buggy_gradient_verdict(answer):
     if answer is None:
-        return CheckResult(False, "Not implemented yet: buggy_gradient is None. Set answer to \"a\" or \"b\", "
-                                  "run the cell, then run this check again.")
+        return CheckResult(False, "Not implemented yet: buggy_gradient returned None. Fill in the cell above, run it, "
+                                  "then run this check again.")
     if callable(answer):
         _stop("that is a function: answer with its letter, \"a\" for gradient_a or \"b\" for gradient_b.")
     if not isinstance(answer, str):
@@ -293,7 +293,7 @@ def check_learning_rate(eta):
 
 def _learning_rate_verdict(eta):
     if eta is None:
-        return CheckResult(False, "Not implemented yet: learning_rate is None. Set it to a number, run the cell, "
+        return CheckResult(False, "Not implemented yet: learning_rate returned None. Fill in the cell above, run it, "
                                   "then run this check again.")
     if isinstance(eta, (bool, np.bool_)):
         _stop(f"η = {eta} is True/False, not a learning rate: give a positive number, e.g. 0.1.")
