@@ -25,10 +25,11 @@ __all__ = [
     "Dataset", "make_data", "one_input", "two_inputs", "loss_surface", "gradient_field", "minimum",
     # figures and checks, from _mlmath (imported on first use)
     "prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer", "error_surface_explorer",
-    "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
+    "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
     "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure", "training_comparison_figure",
     "Explorer", "StaticFigure", "CheckResult",
-    "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_delta_rule",
+    "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_training_loop",
+    "check_learning_rate", "check_numerical_gradient", "check_buggy_gradient", "check_delta_rule",
 ]
 
 # Smallest distance from 0 and 1 that `error_formula` lets a probability come: machine epsilon.
@@ -377,7 +378,7 @@ def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=
 # =====================================================================================
 
 _FIGURES = ("prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer",
-            "error_surface_explorer", "gradient_field_explorer", "descent_status", "descent_explorer",
+            "error_surface_explorer", "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer",
             "training_explorer", "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure",
             "training_comparison_figure")
 # public name -> the _mlmath module that defines it. A new exercise adds its check here, beside its notebook's.
@@ -385,7 +386,9 @@ _LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.expl
          "StaticFigure": "_mlmath.pictures", "CheckResult": "_mlmath.harness",
          "check_sigmoid": "_mlmath.checks_01", "check_predict": "_mlmath.checks_01",
          "check_cross_entropy": "_mlmath.checks_02",
-         "check_gradient_step": "_mlmath.checks_03",
+         "check_gradient_step": "_mlmath.checks_03", "check_training_loop": "_mlmath.checks_03",
+         "check_learning_rate": "_mlmath.checks_03", "check_numerical_gradient": "_mlmath.checks_03",
+         "check_buggy_gradient": "_mlmath.checks_03",
          "check_delta_rule": "_mlmath.checks_04"}
 
 

@@ -14,8 +14,9 @@ import numpy as np
 
 from _mlmath.explorer import Explorer, figure, player, slider
 from _mlmath.pictures import StaticFigure, num
-from mlmath_helpers import (_array, cross_entropy_gradient, error_formula, gradient_descent, gradient_field,
-                            loss_surface, minimum, one_input, sigmoid, sigmoid_prime, sse_gradient, two_inputs)
+from mlmath_helpers import (_array, cross_entropy_from_logits, cross_entropy_gradient, error_formula, gradient_descent, gradient_field,
+                            loss_surface, minimum, one_input, sigmoid, sigmoid_prime, sse_gradient,
+                            two_inputs)
 from mlmath_helpers import _cross_entropy_terms
 
 STYLE = Path(__file__).with_name("style.mplstyle")
@@ -316,6 +317,37 @@ def error_surface_explorer(data, W=-2.0, b=2.0, extent=6.0):
 
 
 @_styled
+def tangent_step_figure(data, b=-0.5, W0=-2.0, learning_rate=1.0, extent=4.0):
+    """Notebook 03, "One parameter first": E(W) at fixed b over W ∈ [−extent, extent], the tangent at W0
+    and one gradient-descent step W1 = W0 − η dE/dW drawn as an arrow; a `StaticFigure`."""
+    x, y = one_input(data)
+    Ws = np.linspace(-extent, extent, 401)                                     # (401,)
+    E = np.array([cross_entropy_from_logits(y, W * x + b) for W in Ws])    # (401,)
+    E0 = cross_entropy_from_logits(y, W0 * x + b)
+    slope = float(cross_entropy_gradient(x[:, None], y, np.array([W0]), b)[0][0])  # dE/dW at W0
+    W1 = W0 - learning_rate * slope
+    E1 = cross_entropy_from_logits(y, W1 * x + b)
+    fig, ax = figure("03 tangent", figsize=(6.4, 3.4))
+    ax.plot(Ws, E, color=OKABE_ITO["blue"], label=f"E(W) at b = {b:g}")
+    span = np.linspace(W0 - 1.5, W0 + 1.5, 2)
+    ax.plot(span, E0 + slope * (span - W0), color=OKABE_ITO["orange"], lw=1.5, ls="--",
+            label=f"tangent at W = {W0:g}, slope dE/dW = {slope:.2f}")
+    ax.plot([W0], [E0], **MARKER)
+    ax.plot([W1], [E1], "o", ms=8, color=OKABE_ITO["green"], label=f"after one step, η = {learning_rate:g}")
+    ax.annotate("", xy=(W1, E0), xytext=(W0, E0),
+                arrowprops=dict(arrowstyle="->", color=OKABE_ITO["black"], lw=1.5))
+    ax.text((W0 + W1) / 2, E0 + 0.12, "−η dE/dW", ha="center", fontsize=9)
+    ax.plot([W1, W1], [E1, E0], color="0.5", lw=0.8, ls=":")
+    ax.set(xlabel="W", ylabel="E", xlim=(-extent, extent), ylim=(0, max(E.max(), E0) * 1.05),
+           title="one step downhill along the tangent")
+    ax.legend(**LEGEND_BESIDE)
+    return StaticFigure(fig, f"Line chart of the error E against W from {num(-extent, 0)} to {num(extent, 0)} "
+                             f"with b fixed at {num(b, 1)}, a valley; at W = {num(W0)} (E = {num(E0, 4)}) the tangent "
+                             f"has slope dE/dW = {num(slope, 4)}, and an arrow shows one step with "
+                             f"η = {num(learning_rate, 1)} to W = {num(W1, 4)}, where E = {num(E1, 4)}.")
+
+
+@_styled
 def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
     """Notebook 03, "The gradient field": arrows of −∇E over the contours of E(W, b), computed once;
     sliders W and b place a point and show −∇E there with its components.
@@ -329,7 +361,9 @@ def gradient_field_explorer(data, W=-3.0, b=3.0, extent=6.0):
     filled = ax.contourf(Wg, Bg, E, levels=20)
     fig.colorbar(filled, ax=ax, label="E(W, b)")
     norm = np.hypot(dW, db) + 1e-12
-    ax.quiver(Wc, Bc, -dW / norm, -db / norm, color="white", alpha=0.7, scale=30, width=0.004)  # directions
+    ax.quiver(Wc, Bc, -dW / norm, -db / norm, color="white", alpha=0.7, angles="xy", scale=30,
+              width=0.004)  # directions, in the map's own units
+    ax.set_aspect("equal")  # one unit of W as long as one of b: −∇E meets the contour lines at right angles
     W_min, b_min, _ = minimum(data)
     _star(ax, W_min, b_min)
     point, = ax.plot([], [], **MARKER)

@@ -169,6 +169,8 @@ def _scaffold(fn):
 
 
 def _unchanged(before, after):
+    if callable(before):  # a function given to the learner's (f in numerical_gradient): copying keeps it itself
+        return before is after
     try:
         return (np.shape(before) == np.shape(after)
                 and bool(np.array_equal(np.asarray(before), np.asarray(after), equal_nan=True)))

@@ -18,6 +18,7 @@ from test_widgets import BUILDERS, ONE_INPUT
 FIGURES = {  # every figure a notebook displays: the explorers, and the figures drawn once
     **BUILDERS,
     "sigmoid": lambda: mh.sigmoid_figure(),
+    "tangent step": lambda: mh.tangent_step_figure(ONE_INPUT),
     "vanishing gradient": lambda: mh.vanishing_gradient_figure(ONE_INPUT),
     "training comparison": lambda: mh.training_comparison_figure(ONE_INPUT)[0],
 }
