@@ -1417,6 +1417,10 @@ def test_an_answer_that_calls_the_helpers_own_answer_passes_with_a_note_saying_s
         (mh.check_predict, lambda W, x, b: mh.predict(W, x, b)),
         (mh.check_cross_entropy, lambda y, y_hat: mh.cross_entropy(y, y_hat)),
         (mh.check_gradient_step, _step_with(mh.cross_entropy_gradient)),
+        (mh.check_training_loop, lambda X, y, W, b, eta, steps: (
+            mh.gradient_descent(X, y, W, b, eta, steps).W[-1], float(mh.gradient_descent(X, y, W, b, eta, steps).b[-1]),
+            mh.gradient_descent(X, y, W, b, eta, steps).loss)),
+        (mh.check_numerical_gradient, lambda f, theta, h=1e-6: mh.numerical_gradient(f, theta, h)),
         (mh.check_delta_rule, lambda X, y, W, b, eta: (W - eta * mh.sse_gradient(X, y, W, b)[0],
                                                        b - eta * mh.sse_gradient(X, y, W, b)[1])),
     ]
