@@ -168,7 +168,7 @@ _LOOP_EXCEPTIONS = [
 
 
 def check_training_loop(fn):
-    """Notebook 03, exercise (section 8): does `fn(X, y, W, b, learning_rate, steps)` return (W, b, losses) after
+    """Notebook 03, exercise (section 8.2): does `fn(X, y, W, b, learning_rate, steps)` return (W, b, losses) after
     `steps` simultaneous gradient-descent steps on the mean cross-entropy, with the steps + 1 losses before the
     first step and after each? X (m, n) with m ≠ n.
     """
@@ -224,7 +224,7 @@ def _percent_above(E, E_min):
 
 
 def check_learning_rate(eta):
-    """Notebook 03, exercise (section 8): does the learning rate `eta` bring the notebook's descent (its data, from
+    """Notebook 03, exercise (section 8.3): does the learning rate `eta` bring the notebook's descent (its data, from
     W = −4, b = 4, 20 steps) within 1% of the minimum E, with E falling on every step?"""
     try:
         return _learning_rate_verdict(eta)
@@ -282,12 +282,13 @@ def _learning_rate_verdict(eta):
 
 # --- my_numerical_gradient and my_buggy_gradient (section 8.4) ----------------------------------------------
 
-def _central(f, theta, h, at_once=False, sign=1.0):
-    """(f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h per entry, or with every entry nudged at once."""
+def _central(f, theta, h, at_once=False):
+    """(f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h per entry (the helper's numerical_gradient), or with every entry nudged
+    at once (a mistake)."""
     theta = np.asarray(theta, dtype=float)
     if at_once:
-        return np.full(theta.shape, sign * (f(theta + h) - f(theta - h)) / (2 * h))
-    return sign * np.asarray(mh.numerical_gradient(f, theta, h))
+        return np.full(theta.shape, (f(theta + h) - f(theta - h)) / (2 * h))
+    return np.asarray(mh.numerical_gradient(f, theta, h))
 
 
 def _one_sided(f, theta, h, side):
@@ -345,7 +346,7 @@ def _probe_functions():
 
 
 def check_numerical_gradient(fn):
-    """Notebook 03, exercise (section 8): does `fn(f, theta, h=1e-6)` return the central differences
+    """Notebook 03, exercise (section 8.4): does `fn(f, theta, h=1e-6)` return the central differences
     (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h, one entry per parameter of a 1-D theta, leaving theta unchanged?
     """
     return run_check(fn, "numerical_gradient", "my_numerical_gradient(f, theta, h=1e-6)",
@@ -399,7 +400,7 @@ BUGGY_GRADIENT = "a"
 
 
 def check_buggy_gradient(answer):
-    """Notebook 03, exercise (section 8): which of gradient_a and gradient_b disagrees with central differences?
+    """Notebook 03, exercise (section 8.4): which of gradient_a and gradient_b disagrees with central differences?
     `answer` is the letter, "a" or "b"."""
     try:
         return _buggy_gradient_verdict(answer)
