@@ -129,14 +129,19 @@ def kernel_run(page, code):
 
 def press_latencies(page, handle, presses):
     """ms from key press to first paint, for `presses` presses alternating right and left."""
+    from playwright.sync_api import TimeoutError as NoPaint
     handle.focus()
     out = []
     for i in range(presses):
         page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-        page.wait_for_function("() => window.__firstPaint !== null", timeout=20000, polling="raf")
+        try:
+            page.wait_for_function("() => window.__firstPaint !== null", timeout=20000, polling="raf")
+        except NoPaint:  # the key went elsewhere (the focus moved while the page settled): focus again, go on
+            handle.focus()
+            continue
         out.append(page.evaluate("() => window.__firstPaint - window.__keyAt"))
         page.wait_for_timeout(120)  # let that event's remaining traffic settle before the next press
-    return out
+    return out or [float("nan")]
 
 
 def drag(page, slider, box):
