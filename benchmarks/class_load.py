@@ -315,8 +315,9 @@ def percentile(values, q):
 class Learner:
     """One learner in a browser, as the hub, JupyterLab and the widget front-ends see it: HTTP and a kernel websocket."""
 
-    def __init__(self, hub, name, deadline):
+    def __init__(self, hub, name, deadline, password=None):
         self.hub, self.name, self.deadline = hub, name, deadline
+        self.password = hub.password if password is None else password
         self.http = requests.Session()
         self.base = hub.url + "/user/" + name
         self.spawn_s = None
@@ -325,6 +326,7 @@ class Learner:
         self.missed_frames = 0
         self.cpu_per_lesson = []
         self.peak_pss = 0.0
+        self.kernel_pss = 0.0  # the largest kernel alone
         self.error = None
 
     def left(self):
@@ -339,32 +341,37 @@ class Learner:
                 return cookie.value
         return self.http.cookies.get("_xsrf")
 
-    def login_and_pull(self, notebook):
-        """Log in with the nbgitpuller link as `next`, start the server, let nbgitpuller pull; returns the seconds
-        from asking for the server to its being ready (the spawn)."""
+    def login(self, notebook):
+        """Log in on the hub's login page (the nbgitpuller link as `next`, as a learner sent there by it)."""
         link = self.hub.link(notebook)
         page = self.http.get(self.hub.url + "/hub/login?next=" + quote(link), timeout=self.left())
         page.raise_for_status()
-        r = self.http.post(self.hub.url + "/hub/login?next=" + quote(link), timeout=self.left(),
-                           data={"username": self.name, "password": self.hub.password, "_xsrf": self.xsrf("/hub/")})
-        # followed: user-redirect -> /user/<name>/git-pull (not running yet: the hub's page to start it) or the puller
+        r = self.http.post(self.hub.url + "/hub/login?next=" + quote(link), timeout=self.left(), allow_redirects=False,
+                           data={"username": self.name, "password": self.password, "_xsrf": self.xsrf("/hub/")})
+        if r.status_code != 302 or "/hub/login" in r.headers.get("Location", "/hub/login"):
+            raise RehearsalError("{}: the hub refused the login ({})".format(self.name, r.status_code))
+
+    def follow_link(self, notebook):
+        """Follow the nbgitpuller link: start the server if it is not running (the hub's 'start my server' page,
+        then its progress stream), let nbgitpuller pull, open the notebook's JupyterLab URL. Returns the seconds
+        from asking for the server to its being ready (0 if it was running)."""
+        query = self.hub.link(notebook).split("?", 1)[1]
+        puller = self.hub.url + "/user/{}/git-pull?{}".format(self.name, query)
+        r = self.http.get(self.hub.url + self.hub.link(notebook), timeout=self.left())
         spawn_s = 0.0
-        if "/git-pull" not in r.url or r.url.startswith(self.hub.url + "/hub/"):
+        if not r.url.startswith(self.base + "/git-pull"):  # not running: the hub's page offering to start it
             start = time.monotonic()
-            r = self.http.get(self.hub.url + "/hub/spawn/{}?next={}".format(self.name, quote(
-                "/user/{}/git-pull?{}".format(self.name, link.split("?", 1)[1]))), timeout=self.left(),
-                allow_redirects=False)
+            r = self.http.get(self.hub.url + "/hub/spawn/{}?next={}".format(self.name, quote(puller)),
+                              timeout=self.left(), allow_redirects=False)
             if r.status_code not in (200, 302, 303):
                 raise RehearsalError("{}: /hub/spawn answered {}".format(self.name, r.status_code))
             self.wait_ready()
             spawn_s = time.monotonic() - start
-        r = self.http.get(self.hub.url + "/user/{}/git-pull?{}".format(self.name, link.split("?", 1)[1]),
-                          timeout=self.left())
-        if r.status_code != 200 or "/user/{}/git-pull".format(self.name) not in r.url:
+            r = self.http.get(puller, timeout=self.left())  # through the proxy: OAuth with the hub, then the page
+        if r.status_code != 200 or not r.url.startswith(self.base + "/git-pull"):
             raise RehearsalError("{}: the nbgitpuller link ended at {} ({})".format(self.name, r.url, r.status_code))
-        self.pull(link)
-        lab = self.http.get(self.base + "/" + dict(p.split("=", 1) for p in link.split("?", 1)[1].split("&"))
-                            ["urlpath"].replace("%2F", "/"), timeout=self.left())
+        self.pull(query)
+        lab = self.http.get(self.base + "/lab/tree/{}/notebooks/{}".format(REPO_NAME, notebook), timeout=self.left())
         lab.raise_for_status()
         return spawn_s
 
@@ -383,9 +390,8 @@ class Learner:
                 self.left()
         raise RehearsalError("{}: the progress stream ended before the server was ready".format(self.name))
 
-    def pull(self, link):
+    def pull(self, query):
         """nbgitpuller's page opens an EventSource on git-pull/api; read it until 'finished'."""
-        query = link.split("?", 1)[1]
         with self.http.get(self.base + "/git-pull/api?" + query, stream=True, timeout=self.left()) as stream:
             stream.raise_for_status()
             for line in stream.iter_lines(decode_unicode=True):
@@ -442,6 +448,7 @@ class Learner:
                     self.slider_ms.append(ms)
             pids = self.server_pids()
             self.peak_pss = max(self.peak_pss, sum(pss_mb(p) for p in pids))
+            self.kernel_pss = max([self.kernel_pss] + [pss_mb(p) for p in pids[1:]])
             self.cpu_per_lesson.append(sum(cpu_seconds(p) for p in pids) - cpu_before)
         finally:
             kernel.close()
@@ -449,7 +456,8 @@ class Learner:
 
     def rehearse(self, notebooks, moves):
         try:
-            self.spawn_s = self.login_and_pull(notebooks[0])
+            self.login(notebooks[0])
+            self.spawn_s = self.follow_link(notebooks[0])
             for notebook in notebooks:
                 self.lesson(notebook, moves)
         except Exception as error:  # reported per learner; the run goes on with the others
@@ -686,15 +694,16 @@ def rehearse(learners, moves, notebooks, timeout):
 def report(class_, peaks, wall, hub_cpu, proxy_cpu, lessons):
     print()
     print("| learner | spawn s | first figure s (max) | slider p50 ms | slider p95 ms | moves | missed frames "
-          "| peak PSS MB (server + kernels) | CPU s per lesson |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "| peak PSS MB (server + kernel) | kernel PSS MB | CPU s per lesson |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for l in class_:
         if l.error or len(l.first_figure_s) < lessons:
             print("| {} | failed: {} |".format(l.name, l.error or "did not finish in time"))
             continue
-        print("| {} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {} | {} | {:.0f} | {:.1f} |".format(
+        print("| {} | {:.1f} | {:.1f} | {:.0f} | {:.0f} | {} | {} | {:.0f} | {:.0f} | {:.1f} |".format(
             l.name, l.spawn_s, max(l.first_figure_s), percentile(l.slider_ms, 50), percentile(l.slider_ms, 95),
-            len(l.slider_ms) + l.missed_frames, l.missed_frames, l.peak_pss, statistics.mean(l.cpu_per_lesson)))
+            len(l.slider_ms) + l.missed_frames, l.missed_frames, l.peak_pss, l.kernel_pss,
+            statistics.mean(l.cpu_per_lesson)))
     done = [l for l in class_ if not l.error and len(l.first_figure_s) == lessons]
     if not done:
         print("\nNo learner finished.")
@@ -705,11 +714,11 @@ def report(class_, peaks, wall, hub_cpu, proxy_cpu, lessons):
     per_learner = statistics.mean(l.peak_pss for l in done)
     cpu = statistics.mean(c for l in done for c in l.cpu_per_lesson)
     print("| **all {} of {}** | p50 {:.1f}, p95 {:.1f} | p50 {:.1f}, p95 {:.1f} | {:.0f} | {:.0f} | {} | {} "
-          "| mean {:.0f}, max {:.0f} | {:.1f} |".format(
+          "| mean {:.0f}, max {:.0f} | max {:.0f} | {:.1f} |".format(
               len(done), len(class_), percentile(spawns, 50), percentile(spawns, 95), percentile(firsts, 50),
               percentile(firsts, 95), percentile(sliders, 50), percentile(sliders, 95),
               len(sliders) + sum(l.missed_frames for l in done), sum(l.missed_frames for l in done), per_learner,
-              max(l.peak_pss for l in done), cpu))
+              max(l.peak_pss for l in done), max(l.kernel_pss for l in done), cpu))
     print("\nHub: peak PSS {:.0f} MB, {:.1f} CPU s. Proxy: peak PSS {:.0f} MB, {:.1f} CPU s. Wall time {:.0f} s; "
           "{} lessons per learner.".format(peaks["hub"], hub_cpu, peaks["proxy"], proxy_cpu, wall, lessons))
     print("{} learners: {:.0f} MB per learner, slider p50 {:.0f} ms, p95 {:.0f} ms, first figure p95 {:.1f} s".format(
