@@ -475,7 +475,14 @@ class Kernel:
             kernel_id, self.session)
         cookie = "; ".join("{}={}".format(c.name, c.value) for c in learner.http.cookies
                            if ("/user/{}/".format(learner.name)).startswith(c.path.rstrip("/") + "/") or c.path == "/")
-        self.ws = websocket.create_connection(url, header=["Cookie: " + cookie], timeout=5)
+        for attempt in range(3):  # JupyterLab, too, connects again when a connection fails
+            try:
+                self.ws = websocket.create_connection(url, header=["Cookie: " + cookie], timeout=60)
+                break
+            except (websocket.WebSocketException, OSError):
+                if attempt == 2:
+                    raise
+                time.sleep(1)
         self.models = {}  # comm id -> widget state
         self.canvases = {}  # comm id -> waiting for an image (ipympl's front-end sends one draw at a time)
         self.displayed = []  # widget model ids shown by cells (the explorers' boxes)
