@@ -18,12 +18,6 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "benchmarks"))
-import class_load  # noqa: E402
-
-pytestmark = pytest.mark.timeout(600)
-
 if not sys.platform.startswith("linux"):
     pytest.skip("the class rehearsal runs on Linux (JupyterHub's local spawner, memory from /proc)",
                 allow_module_level=True)
@@ -31,6 +25,12 @@ if shutil.which("node") is None or shutil.which("npm") is None:
     if os.environ.get("CI") == "true":
         raise RuntimeError("CI=true but node or npm is missing: .ci/run installs them for tests/test_hub.py")
     pytest.skip("node and npm are needed for JupyterHub's proxy (configurable-http-proxy)", allow_module_level=True)
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import class_load  # noqa: E402
+
+pytestmark = pytest.mark.timeout(600)
 
 NOTEBOOK = "01_prediction.ipynb"
 
@@ -160,12 +160,16 @@ def test_a_learner_keeps_their_code_and_gets_the_new_lesson_when_the_instructor_
     stored = one.read_notebook(path)
     assert "".join(stored["cells"][index]["source"]) == code
 
-    # The instructor: a sentence added to the first markdown cell, the notebook re-executed, a new commit.
+    # The instructor: a sentence added to the first markdown cell and to the one just above the exercise, a new
+    # cell after its check, the notebook re-executed, a new commit.
     lesson = hub.repo / "notebooks" / NOTEBOOK
     changed = nbformat.read(lesson, as_version=4)
-    first_markdown = next(c for c in changed.cells if c.cell_type == "markdown")
-    sentence = "A new sentence from the instructor, added after the class began."
-    first_markdown.source += "\n\n" + sentence
+    markdown = [i for i, c in enumerate(changed.cells) if c.cell_type == "markdown"]
+    sentences = ["A new sentence in the introduction.", "A new sentence just above the exercise.",
+                 "A new cell after the exercise's check."]
+    changed.cells[markdown[0]].source += "\n\n" + sentences[0]
+    changed.cells[max(i for i in markdown if i < index)].source += "\n\n" + sentences[1]
+    changed.cells.insert(index + 2, nbformat.v4.new_markdown_cell(sentences[2]))
     nbformat.write(changed, lesson)
     executed = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
                                "--inplace", "--log-level=WARN", "--ExecutePreprocessor.store_widget_state=False",
@@ -180,6 +184,7 @@ def test_a_learner_keeps_their_code_and_gets_the_new_lesson_when_the_instructor_
     nbformat.validate(merged)
     sources = [c.source for c in merged.cells]
     assert code in sources, "the learner's code was lost"
-    assert any(sentence in s for s in sources), "the instructor's new sentence did not arrive"
+    for sentence in sentences:
+        assert any(sentence in s for s in sources), f"the instructor's change did not arrive: {sentence}"
     check = json.dumps(merged.cells[index + 1].get("outputs"))
     assert "Not implemented yet" not in check, "the learner's check output went back to the stored one"
