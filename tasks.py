@@ -154,9 +154,9 @@ def test(args):
 
 
 LEARNER = ROOT / "dist" / "learner"
-# What a class needs beside the notebooks to run them: the helper, the pins and the `lab` command; its README is
-# docs/learner-README.md.
-HANDOUT = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py", ".gitignore"]
+# What a class needs beside the notebooks to run them: the helper and its _mlmath/ package, the pins and the `lab`
+# command; its README is docs/learner-README.md.
+HANDOUT = ["mlmath_helpers.py", "_mlmath", "requirements.txt", "runtime.txt", "tasks.py", ".gitignore"]
 
 
 def write_learner_edition(python, out=LEARNER):
@@ -165,7 +165,10 @@ def write_learner_edition(python, out=LEARNER):
     shutil.rmtree(str(out), ignore_errors=True)
     out.mkdir(parents=True)
     for name in HANDOUT:
-        shutil.copy2(str(ROOT / name), str(out / name))
+        if (ROOT / name).is_dir():
+            shutil.copytree(str(ROOT / name), str(out / name), ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(str(ROOT / name), str(out / name))
     shutil.copy2(str(ROOT / "docs" / "learner-README.md"), str(out / "README.md"))
     notebooks = sorted((ROOT / "notebooks").glob("*.ipynb"))
     return subprocess.call([python, "-m", "jupyter", "nbconvert", "--to", "notebook", "--log-level=WARN",

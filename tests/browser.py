@@ -70,6 +70,7 @@ def lab_server():
     work = tmp / "work"
     shutil.copytree(ROOT / "notebooks", work / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     shutil.copy(ROOT / "mlmath_helpers.py", work)
+    shutil.copytree(ROOT / "_mlmath", work / "_mlmath", ignore=shutil.ignore_patterns("__pycache__"))
     for name, value in SETTINGS.items():
         path = tmp / "settings" / name
         path.parent.mkdir(parents=True, exist_ok=True)

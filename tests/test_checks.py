@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 import mlmath_helpers as mh
+from _mlmath import harness
 
 PASS = "✓"
 
@@ -973,7 +974,7 @@ def test_if_the_inspection_itself_fails_the_answer_is_still_one_line():
     def probes_with_a_bug(run):
         return float(np.zeros(2))  # what a slip in a check's own code would raise
 
-    result = mh._run_check(lambda z: 0.5, "sigmoid", "my_sigmoid(z)", probes_with_a_bug)
+    result = harness.run_check(lambda z: 0.5, "sigmoid", "my_sigmoid(z)", probes_with_a_bug)
     assert not result.passed and result.message.startswith("✗ the check could not read what sigmoid returned")
     assert "\n" not in result.message
 

@@ -58,8 +58,11 @@ def test_every_exercise_has_a_tagged_solution_and_a_scaffold(name):
 
 def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert list(learner) == list(INSTRUCTOR)
-    for name in ("mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py"):
-        assert (LEARNER / name).read_bytes() == (ROOT / name).read_bytes()
+    shipped = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py",
+               *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "_mlmath").glob("*")) if p.is_file())]
+    assert {"_mlmath/a11y.js", "_mlmath/style.mplstyle", "_mlmath/figures.py"} <= set(shipped)
+    for name in shipped:
+        assert (LEARNER / name).read_bytes() == (ROOT / name).read_bytes(), name
     assert (LEARNER / "README.md").read_bytes() == (ROOT / "docs" / "learner-README.md").read_bytes()
     assert "collapsed" not in (LEARNER / "README.md").read_text(encoding="utf-8")  # no hidden solution to look for
 

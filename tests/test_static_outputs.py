@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 import mlmath_helpers as mh
+from _mlmath.pictures import num
 from test_widgets import BUILDERS, ONE_INPUT
 
 FIGURES = {  # every figure a notebook displays: the explorers, and the figures drawn once
@@ -100,7 +101,7 @@ def test_the_error_surface_names_its_minimum_as_the_maths_layer_finds_it():
 @pytest.mark.parametrize("value,digits,text", [(-0.5312, 2, "−0.53"), (0.004, 2, "0.00"), (-0.004, 2, "0.00"),
                                                (3.0, 0, "3"), (-6.0, 0, "−6")])
 def test_numbers_in_descriptions(value, digits, text):
-    assert mh._num(value, digits) == text
+    assert num(value, digits) == text
 
 
 def test_an_explorer_without_its_own_description_still_says_what_it_is():

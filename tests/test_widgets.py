@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 import mlmath_helpers as mh
+from _mlmath._mpl_private import png
 
 ONE_INPUT = mh.make_data([1.5], -0.5, m=24, seed=3, spread=2.0)
 TWO_INPUTS = mh.make_data([2.0, -1.5], 0.5, m=60, seed=1, spread=1.2)
@@ -142,7 +143,7 @@ def test_the_frames_sent_to_the_browser_add_up_to_the_figure(name, ratio):
     first = sent[-1]
     screen = np.asarray(Image.open(io.BytesIO(first))).copy()  # (h, w, 4)
     assert screen.shape[:2] == tuple(round(ratio * v) for v in explorer.fig.bbox_inches.size[::-1] * 100)
-    assert first == mh._png(screen), "made by the fast encoder, not matplotlib's"
+    assert first == png(screen), "made by the fast encoder, not matplotlib's"
     for slider in explorer.sliders.values():
         for full_draw_between in (False, True):
             if full_draw_between:
@@ -171,7 +172,7 @@ def paint(screen, png, mode):
 def test_png_frames_decode_to_the_same_pixels():
     rgba = np.random.default_rng(0).integers(0, 256, size=(7, 5, 4), dtype=np.uint8)  # (h, w, 4)
     rgba[2:5] = 0  # a stretch of transparent zeros, as in a difference frame
-    assert np.array_equal(np.asarray(Image.open(io.BytesIO(mh._png(rgba)))), rgba)
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(png(rgba)))), rgba)
 
 
 def test_error_surface_is_computed_once_and_its_minimum_marked():
@@ -245,10 +246,9 @@ def test_descent_status(losses, words):
     assert words in mh.descent_status(losses)
 
 
-def test_gradient_grid_matches_the_gradient_of_the_maths_layer():
-    x, y = mh.one_input(ONE_INPUT)
-    dW, db = mh._gradient_grid(x, y, np.array([[0.7]]), np.array([[-1.2]]))
-    (gW,), gb = mh.cross_entropy_gradient(ONE_INPUT.X, y, np.array([0.7]), -1.2)
+def test_gradient_field_matches_the_gradient_of_the_maths_layer():
+    dW, db = mh.gradient_field(ONE_INPUT, np.array([[0.7]]), np.array([[-1.2]]))
+    (gW,), gb = mh.cross_entropy_gradient(ONE_INPUT.X, ONE_INPUT.y, np.array([0.7]), -1.2)
     assert dW[0, 0] == pytest.approx(gW) and db[0, 0] == pytest.approx(gb)
 
 
@@ -259,10 +259,9 @@ def test_training_explorer_ends_near_the_optimum():
     assert e.accuracy[-1] > 0.7
 
 
-def test_gradient_grid_of_sse_matches_the_maths_layer():
-    x, y = mh.one_input(ONE_INPUT)
-    dW, db = mh._gradient_grid(x, y, np.array([-2.5]), np.array([0.4]), loss="sse")
-    (gW,), gb = mh.sse_gradient(ONE_INPUT.X, y, np.array([-2.5]), 0.4)
+def test_gradient_field_of_sse_matches_the_maths_layer():
+    dW, db = mh.gradient_field(ONE_INPUT, np.array([-2.5]), np.array([0.4]), loss="sse")
+    (gW,), gb = mh.sse_gradient(ONE_INPUT.X, ONE_INPUT.y, np.array([-2.5]), 0.4)
     assert dW[0] == pytest.approx(gW) and db[0] == pytest.approx(gb)
 
 

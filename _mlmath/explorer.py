@@ -1,0 +1,250 @@
+"""The Explorer, the live figure of every builder: sliders that only move data, a redraw by blitting, and a re-run
+of its cell closing the explorer that cell built before. Also the pieces every builder uses to make one:
+`figure` (a fresh named ipympl canvas), `slider`, `player` (a Play button linked to a step slider).
+"""
+import gc
+import re
+
+import numpy as np
+
+from _mlmath._kernel_private import forget_picture, links_between
+from _mlmath._mpl_private import free_canvas, install_frame_encoder, send_only
+from _mlmath.a11y import accessible_names
+from _mlmath.pictures import figure_bundle, num
+
+class Explorer:
+    """An interactive figure: `widget` (what it displays), `sliders` by description, `fig`, `readout`.
+
+    `update()` moves the data of the `moving` artists and returns the readout text (HTML). The
+    explorer then redraws by blitting: the rest of the figure is kept as a pixel background after
+    each full draw (rotating a 3-D view or resizing makes one), and a slider change restores it only
+    in the boxes the moving artists covered, draws them, and sends ipympl the changed pixels of those
+    boxes (four times the pixels at a device pixel ratio of 2), before the readout text, so the
+    figure answers first. A change before any full draw draws in full at once and sends the
+    image, rather than asking the browser for a draw it may drop while it waits for an earlier one.
+    Frames are encoded by `_mpl_private.frame_png`, faster than matplotlib's own encoder.
+    A notebook cell ends with the explorer itself (`_repr_mimebundle_`: the widget, and for readers without a
+    kernel a PNG and `describe()`); tests and benchmarks drive `sliders` and time `on_change`.
+    Building another explorer on the same figure name (re-running its cell) calls `close` on this one.
+    """
+
+    def __init__(self, fig, sliders, update, moving, extra=()):
+        import ipywidgets as widgets
+        self.fig, self.update = fig, update
+        self.extra = list(extra)
+        self.moving = list(moving)
+        self.sliders = {s.description: s for s in sliders}
+        self.readout = widgets.HTML()
+        self.readout.add_class("mlmath-readout")
+        self._background, self._drawn = None, []
+        for artist in self.moving:
+            artist.set_animated(True)  # left out of full draws; drawn over the background instead
+        fig.canvas.mpl_connect("draw_event", self._on_full_draw)
+        install_frame_encoder(fig.canvas)
+        for s in sliders:
+            s.observe(self.on_change, "value")
+        self._names = accessible_names()
+        self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout, self._names])
+        self.widget.add_class("mlmath-explorer")
+        self.readout.value = update()
+        _SHOWN[fig.get_label()] = self.close  # a re-run of the cell closes this explorer (see `figure`)
+
+    def close(self):
+        """Close this explorer for good: stop its Play, close its widgets (sliders, Play, readout, boxes, the
+        canvas and its toolbar), close its figure and free its pixels. `figure` calls it on a re-run."""
+        for slider in self.sliders.values():
+            slider.unobserve(self.on_change, "value")
+        for widget in self.extra:
+            if hasattr(widget, "playing"):
+                widget.playing = False
+        close_widgets(self.widget)
+        self.widget.children = ()  # an output that still holds the box (IPython's Out) holds nothing more
+        close_figure(self.fig)
+        # IPython's Out still holds this explorer (a cell ends with it): let go of the figure, its artists and the
+        # callbacks that reach them, so that only an empty shell stays behind.
+        self.fig = self.update = self.describe = self._background = None
+        self.moving, self.sliders, self.extra, self._drawn = [], {}, [], []
+
+    def on_change(self, _change=None):
+        """A slider moved: update the artists, redraw them alone inside the regions they cover, then the readout.
+
+        The regions are the boxes each moving artist covered in the last frame and covers now (`_regions`):
+        only those pixels are restored from the background, compared with the last frame and sent.
+        Slider changes never pile up here: the browser keeps at most one change of a slider on its way
+        to the kernel and merges newer ones into it until the kernel is idle again (ipywidgets' sync).
+        """
+        text = self.update()
+        canvas = self.fig.canvas
+        pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
+        if self._background is None or self._background.shape != pixels.shape:  # none yet, or resized since
+            canvas.draw()  # a full draw: keeps the background and draws the moving artists
+        else:
+            for box in self._drawn:  # outside these boxes the pixels already are the background
+                pixels[box] = self._background[box]
+            self._draw_moving()
+            now = self._regions()  # after drawing: a 3-D line knows where it lands on the screen once drawn
+            send_only(canvas, _outermost(self._drawn + now))  # what the frame encoder compares and sends
+            self._drawn = now
+            canvas.blit(self.fig.bbox)
+        self.readout.value = text
+
+    def _on_full_draw(self, _event):
+        self._background = np.array(self.fig.canvas.get_renderer().buffer_rgba())  # (h, w, 4) copy
+        self._draw_moving()
+        self._drawn = self._regions()
+
+    def _draw_moving(self):
+        for artist in self.moving:
+            self.fig.draw_artist(artist)
+
+    def describe(self):
+        """One sentence on what the figure shows as it stands; each builder gives its own with `described`."""
+        values = ", ".join(f"{name} = {num(s.value)}" for name, s in self.sliders.items())
+        return f"Interactive figure “{self.fig.get_label()}” at {values}."
+
+    def described(self, describe):
+        """Give the explorer `describe()`, one sentence saying what the figure shows as it stands; returns it."""
+        self.describe = describe
+        return self
+
+    def _repr_mimebundle_(self, **kwargs):
+        """What a cell ending with the explorer shows (see `figure_bundle`): the live widget in JupyterLab;
+        elsewhere the figure as first drawn, a note that it is interactive, and `describe()` as its text."""
+        import ipywidgets as widgets
+        if self.fig is None:
+            return {"text/plain": "This explorer was closed when its cell ran again: use the newer one."}, {}
+        controls = list(self.sliders)
+        names = ", ".join(controls[:-1]) + (" and " if len(controls) > 1 else "") + controls[-1]
+        play = any(isinstance(w, widgets.Play) for w in self.extra)
+        note = f"the slider{'s' if len(controls) > 1 else ''} {names}" + (", and the Play button" if play else "")
+        description = self.describe()
+        what = re.split(r",|;| at | from | with | where ", description)[0]  # what it is, without values that move
+        self._names.figure = f"{what}: an interactive figure; the text below it says what it shows now"
+        return figure_bundle(self.widget, self.fig, description, note=note)
+
+
+    def _regions(self):
+        """[(rows, cols) slices of the canvas pixels] each moving artist covers as last drawn.
+
+        A line's own extent (padded by its width and markers, cut to its axes), for anything else
+        the box it is clipped to (its axes); the whole figure for an artist drawn unclipped.
+        """
+        from matplotlib.lines import Line2D
+        from matplotlib.transforms import Bbox
+        fig, boxes = self.fig, []
+        renderer = fig.canvas.get_renderer()
+        h, w = int(renderer.height), int(renderer.width)
+        for artist in self.moving:
+            if not artist.get_visible():
+                continue
+            clip = artist.get_clip_box() if artist.get_clip_on() else None
+            box = clip if clip is not None else fig.bbox
+            if isinstance(artist, Line2D):  # Line3D too: its data are the projected points of its last draw
+                xy = artist.get_xydata()
+                if not np.isfinite(xy).all(axis=1).any():
+                    continue
+                pad = (artist.get_linewidth() + artist.get_markeredgewidth()) * fig.dpi / 72 + 3
+                box = Bbox.intersection(artist.get_window_extent(renderer).padded(pad), box)
+                if box is None:
+                    continue
+            (x0, y0), (x1, y1) = box.get_points()
+            c0, c1 = max(int(np.floor(x0)) - 1, 0), min(int(np.ceil(x1)) + 1, w)
+            r0, r1 = max(int(h - np.ceil(y1)) - 1, 0), min(int(h - np.floor(y0)) + 1, h)
+            if r1 > r0 and c1 > c0:
+                boxes.append((slice(r0, r1), slice(c0, c1)))
+        return _outermost(boxes)
+
+
+def _outermost(boxes):
+    """The (rows, cols) boxes that no other box of the list holds (artists clipped to one axes share its box)."""
+    def inside(a, b):
+        return (b[0].start <= a[0].start and a[0].stop <= b[0].stop and b[1].start <= a[1].start
+                and a[1].stop <= b[1].stop)
+    out = []
+    for i, a in enumerate(boxes):
+        if not any(inside(a, b) and (not inside(b, a) or j < i) for j, b in enumerate(boxes) if j != i):
+            out.append(a)
+    return out
+
+# What the live view needs for a screen reader and a keyboard, which ipywidgets 8 and ipympl 0.10 leave out: names for
+# the slider handles, their typed readouts and the Play buttons; each handle's value as its readout shows it (a log
+# slider's own is the exponent); a name for the figure; the readout below it announced when it changes; and Tab
+
+
+def slider(description, value, lo, hi, step, css=None, kind="float"):
+    """A slider whose description is the symbol; CSS class mlmath-slider-<css or description>.
+
+    kind "float" (FloatSlider), "log" (FloatLogSlider: lo and hi are powers of ten) or "int" (IntSlider).
+    """
+    import ipywidgets as widgets
+    common = dict(value=value, min=lo, max=hi, step=step, description=description, continuous_update=True,
+                  style={"description_width": "3em"}, layout={"width": "250px"})
+    if kind == "int":
+        s = widgets.IntSlider(**common)
+    elif kind == "log":
+        s = widgets.FloatLogSlider(base=10, readout_format=".3g", **common)
+    else:
+        s = widgets.FloatSlider(readout_format=".2f", **common)
+    s.add_class(f"mlmath-slider-{css or description}")
+    return s
+
+
+# Figure name -> how to close what a cell last built under that name (an explorer, or a static figure).
+_SHOWN = {}
+
+
+def close_widgets(*roots):
+    """Close widgets and every widget they hold (children, layout, style, a canvas's toolbar), and the links
+    (`jslink`) between them: closed widgets leave ipywidgets' registry and their browser views."""
+    import ipywidgets as widgets
+    todo, seen = list(roots), {}
+    while todo:
+        widget = todo.pop()
+        if isinstance(widget, widgets.Widget) and id(widget) not in seen:
+            seen[id(widget)] = widget
+            for key in widget.keys:
+                value = getattr(widget, key, None)
+                todo += value if isinstance(value, (list, tuple)) else [value]
+    for widget in [*seen.values(), *links_between(seen)]:
+        widget.close()
+
+
+def close_figure(fig):
+    """Close a figure, its canvas widgets, and free its pixels and artists even if an output still holds it."""
+    import matplotlib.pyplot as plt
+    close_widgets(fig.canvas)
+    plt.close(fig)
+    fig.clear()
+    free_canvas(fig.canvas)
+    forget_picture(getattr(fig, "_mlmath_picture", None))
+    fig._mlmath_picture = None
+
+
+def figure(name, **subplots_kw):
+    """A fresh named ipympl figure with a quiet canvas; what an earlier run built under that name (an
+    explorer or a static figure) is closed first, so re-running a cell leaves nothing of the old one alive."""
+    import matplotlib.pyplot as plt
+    close_previous = _SHOWN.pop(name, None)
+    if close_previous is not None:
+        close_previous()
+        gc.collect()  # a figure is a web of reference cycles: free the old one now, before building the new
+    plt.close(name)
+    with plt.ioff():
+        fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
+    fig.canvas.header_visible = False
+    # ipympl 0.10 floats its toolbar over the figure; at the bottom it sits in the footer's strip, beside the cursor's
+    # coordinates, where it covers no title, label or data (at the top right it hid the last panel's title)
+    fig.canvas.toolbar_position = "bottom"
+    fig.canvas.resizable = False
+    _SHOWN[name] = lambda: close_figure(fig)  # an explorer built on it replaces this with its own close
+    return fig, axes
+
+
+
+def player(steps, interval):
+    """An IntSlider "step" over 0..steps and a Play button linked to it in the browser."""
+    import ipywidgets as widgets
+    step = slider("step", 0, 0, steps, 1, kind="int")
+    play = widgets.Play(value=0, min=0, max=steps, step=1, interval=interval, description="play the steps")
+    widgets.jslink((play, "value"), (step, "value"))
+    return step, play
