@@ -303,6 +303,7 @@ class Rehearsal:
 # --- a learner -----------------------------------------------------------------------------------------------------
 
 def percentile(values, q):
+    """The q-th percentile of `values`, linear between the closest ranks (as numpy's default)."""
     values = sorted(values)
     if not values:
         return float("nan")
@@ -313,7 +314,7 @@ def percentile(values, q):
 
 
 class Learner:
-    """One learner in a browser, as the hub, JupyterLab and the widget front-ends see it: HTTP and a kernel websocket."""
+    """One learner in a browser, as the hub, JupyterLab and the widget front-ends see it: HTTP and a websocket."""
 
     def __init__(self, hub, name, deadline, password=None):
         self.hub, self.name, self.deadline = hub, name, deadline
