@@ -6,6 +6,8 @@
     python3 tasks.py html   set up .venv if needed, write a static HTML copy of every notebook into dist/html/
                             (--learner: dist/html-learner/, without the solutions)
     python3 tasks.py execute [notebook ...]  re-execute notebooks in place, as they are committed (all by default)
+    python3 tasks.py hub --learners N  rehearse a class of N on a real JupyterHub on this machine and size it
+                            (requirements-hub.txt on top, and the hub's proxy from npm into .hub/; Linux)
 
 A plain script rather than a Makefile so the same command works wherever Python does (Windows included).
 The environment is rebuilt when a requirements file changes (a hash of them is kept in .venv).
@@ -56,12 +58,18 @@ def last_error_line(text):
 
 
 def requirements_digest(requirements):
-    """A hash of requirements.txt and `requirements`: the environment is reinstalled when it changes."""
-    files = [ROOT / "requirements.txt", ROOT / requirements]
-    for f in files:
+    """A hash of requirements.txt, `requirements` and the files it includes (-r): the environment is reinstalled
+    when one changes."""
+    files, todo = [ROOT / "requirements.txt"], [ROOT / requirements]
+    while todo:
+        f = todo.pop(0)
         if not f.exists():
             raise SetupError("{} is missing: this command needs the whole repository (a learner edition has "
                              "`lab` and `html` only); get it with git clone.".format(f.name))
+        if f not in files:
+            files.append(f)
+        todo += [f.parent / line.split(None, 1)[1].strip() for line in f.read_text().splitlines()
+                 if line.startswith("-r ") and f.parent / line.split(None, 1)[1].strip() not in files]
     return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
 
 
@@ -237,19 +245,42 @@ def execute(args):
     return 0
 
 
+def hub(args):
+    """A class rehearsed on this machine: benchmarks/class_load.py with the environment's Python (see its docstring)."""
+    if not sys.platform.startswith("linux"):
+        raise SetupError("`hub` rehearses a class with JupyterHub's local spawner and reads /proc: it runs on Linux "
+                         "only (a Linux machine or container, or a hub itself).")
+    missing = [tool for tool in ("node", "npm") if shutil.which(tool) is None]
+    if missing:
+        raise SetupError("{} not found: JupyterHub's proxy (configurable-http-proxy) is a Node.js program, installed "
+                         "with npm into .hub/. Install Node.js 18 or newer with npm (on Debian or Ubuntu: "
+                         "sudo apt install nodejs npm) and run the command again.".format(" and ".join(missing)))
+    if shutil.which("git") is None:
+        raise SetupError("git not found: nbgitpuller hands out the notebooks with git. Install git and run the "
+                         "command again.")
+    ensure_env("requirements-hub.txt")
+    interrupt = signal.signal(signal.SIGINT, lambda *_: None)  # Ctrl-C reaches the rehearsal, which stops the hub
+    try:
+        return subprocess.call([str(PYTHON), str(ROOT / "benchmarks" / "class_load.py")] + list(args))
+    finally:
+        signal.signal(signal.SIGINT, interrupt)
+
+
 def main(argv):
     """Run the command named in `argv`; every setup failure becomes a message on stderr and exit status 1."""
-    commands = {"lab": lab, "test": test, "learner": learner, "html": html, "execute": execute}
+    commands = {"lab": lab, "test": test, "learner": learner, "html": html, "execute": execute,
+                "hub": hub}
     try:
         check_python()
         if not argv or argv[0] not in commands:
-            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html\n"
+            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html | hub\n"
                              "  lab      open JupyterLab on the notebooks (sets up .venv the first time)\n"
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
                              "  html     write a static HTML copy of the notebooks to dist/html/ (--learner: "
                              "dist/html-learner/, without the solutions)\n"
-                             "  execute  re-execute the notebooks in place, as committed (maintainers)\n".format(
+                             "  execute  re-execute the notebooks in place, as committed (maintainers)\n"
+                             "  hub      rehearse a class on a real JupyterHub here: hub --learners N\n".format(
                                  "Unknown command '{}'. ".format(argv[0]) if argv else ""))
             return 2
         return commands[argv[0]](argv[1:])
