@@ -273,7 +273,7 @@ def main(argv):
     try:
         check_python()
         if not argv or argv[0] not in commands:
-            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html | hub\n"
+            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html | execute | hub\n"
                              "  lab      open JupyterLab on the notebooks (sets up .venv the first time)\n"
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
