@@ -257,6 +257,201 @@ def _():
 # Notebook 04 · Squared errors and the delta rule
 # =====================================================================================================================
 
+ONE_INPUT = mh.make_data(W_true=[1.5], b_true=-0.5, m=24, seed=3, spread=2.0)  # notebook 04's (and 02/03's) data
+
+
+def _per_point_slopes(data, W, b):
+    """|∇E| at (W, b) of the SSE divided by m and of the mean cross-entropy, for one-input data."""
+    m = len(data.y)
+    sW, sb = mh.sse_gradient(data.X, data.y, np.array([W]), b)
+    cW, cb = mh.cross_entropy_gradient(data.X, data.y, np.array([W]), b)
+    return float(np.hypot(sW[0], sb)) / m, float(np.hypot(cW[0], cb))
+
+
+def _end_of_descent(data, loss, eta, steps=300, W0=-6.0, b0=4.0):
+    """(W, b, E per point) after `steps` steps from (W0, b0); the SSE descends with η/m, i.e. per point with η."""
+    m = len(data.y)
+    rate, per = (eta, 1) if loss == "cross_entropy" else (eta / m, m)
+    h = mh.gradient_descent(data.X, data.y, np.array([W0]), b0, rate, steps, loss=loss)
+    return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1]) / per
+
+
+def _distance_from_minimum(data, loss, W, b):
+    W_best, b_best, _ = mh.minimum(data, loss=loss)
+    return float(np.hypot(W - W_best, b - b_best))
+
+
+@claim("04", "one miss of 1 costs $\\frac12$; two misses of $\\frac12$ cost $\\frac14$ together")
+def _():
+    assert mh.sse(np.array([1.0]), np.array([0.0])) == 0.5
+    assert mh.sse(np.array([1.0, 1.0]), np.array([0.5, 0.5])) == 0.25
+
+
+@claim("04", "It scales $E$ and its gradient by the same constant, so it moves neither the minimum nor the direction of "
+             "descent.")
+def _():
+    X, y, W, b = ONE_INPUT.X, ONE_INPUT.y, np.array([-2.0]), 1.5
+    without_half = lambda w: 2 * mh.sse(y, mh.sigmoid(X @ w + b))  # Σ (y − ŷ)², no ½
+    dW, _ = mh.sse_gradient(X, y, W, b)
+    assert np.allclose(mh.numerical_gradient(without_half, W), 2 * dW, rtol=1e-6)  # twice the gradient: same direction
+    W_half, b_half, _ = mh.minimum(ONE_INPUT, loss="sse")
+    grid = np.linspace(-0.2, 0.2, 41)
+    Wg, Bg = np.meshgrid(W_half + grid, b_half + grid)
+    E2 = 2 * mh.loss_surface(ONE_INPUT, Wg, Bg, loss="sse")
+    i = np.unravel_index(np.argmin(E2), E2.shape)
+    assert abs(Wg[i] - W_half) < 0.011 and abs(Bg[i] - b_half) < 0.011  # the same minimum
+
+
+@claim("04", "the same points listed twice give twice the error")
+def _():
+    y, y_hat = ONE_INPUT.y, mh.sigmoid(ONE_INPUT.X[:, 0] - 0.3)
+    twice = mh.sse(np.concatenate([y, y]), np.concatenate([y_hat, y_hat]))
+    assert twice == pytest.approx(2 * mh.sse(y, y_hat), rel=1e-12)
+    mean_twice = mh.cross_entropy(np.concatenate([y, y]), np.concatenate([y_hat, y_hat]))
+    assert mean_twice == pytest.approx(mh.cross_entropy(y, y_hat), rel=1e-12)  # unlike the mean
+
+
+@claim("04", "For the sigmoid, $f'(h) = \\sigma(h)(1 - \\sigma(h)) = \\hat{y}(1 - \\hat{y})$.")
+def _():
+    h = np.linspace(-15, 15, 301)  # beyond |h| ≈ 15, 1 − σ(h) computed as written loses digits to cancellation
+    assert np.allclose(mh.sigmoid_prime(h), mh.sigmoid(h) * (1 - mh.sigmoid(h)), rtol=1e-8, atol=0)
+
+
+@claim("04", "the code runs without complaint for any number of inputs; but the step it adds is not the gradient of $E$.")
+def _():
+    for n in (1, 2, 3, 5):
+        data = mh.make_data(W_true=np.linspace(-1.0, 1.0, n), b_true=0.0, m=20, seed=n)
+        X, y, w = data.X, data.y, np.full(n, 0.4)
+        published = sum((t - mh.sigmoid(x @ w)) * mh.sigmoid_prime(x) * x for x, t in zip(X, y))  # f' at x
+        minus_gradient = -mh.numerical_gradient(lambda v: mh.sse(y, mh.sigmoid(X @ v)), w)
+        assert np.shape(published) == (n,)
+        assert not np.allclose(published, minus_gradient, rtol=1e-3)
+        at_h = sum((t - mh.sigmoid(x @ w)) * mh.sigmoid_prime(x @ w) * x for x, t in zip(X, y))  # the delta rule
+        assert np.allclose(at_h, minus_gradient, rtol=1e-6)
+
+
+@claim("04", "The cross-entropy surface is one smooth bowl, steep wherever the model is confidently wrong.")
+def _():
+    grid = np.linspace(-8, 8, 61)
+    Wg, Bg = np.meshgrid(grid, grid)
+    E = mh.loss_surface(ONE_INPUT, Wg, Bg)
+    tolerance = 1e-9 * np.abs(E).max()
+    for second in (E[:, 2:] - 2 * E[:, 1:-1] + E[:, :-2], E[2:, :] - 2 * E[1:-1, :] + E[:-2, :],
+                   E[2:, 2:] - 2 * E[1:-1, 1:-1] + E[:-2, :-2], E[2:, :-2] - 2 * E[1:-1, 1:-1] + E[:-2, 2:]):
+        assert second.min() > -tolerance  # convex along rows, columns and both diagonals
+    _, ce_slope = _per_point_slopes(ONE_INPUT, -4.0, 3.0)
+    assert ce_slope > 1.0
+
+
+@claim("04", "At $W = -4$, $b = 3$ the unit is right about only 25% of the points. The SSE is 8.6618 and its slope "
+             "$|\\nabla E|$ is 0.0760, that is 0.0032 per point; the cross-entropy's slope is 1.4835, about 470 times "
+             "larger.")
+def _():
+    x, y = mh.one_input(ONE_INPUT)
+    assert np.mean(((-4.0 * x + 3.0) > 0) == (y == 1)) == 0.25
+    assert f"{float(mh.loss_surface(ONE_INPUT, np.array(-4.0), np.array(3.0), loss='sse')):.4f}" == "8.6618"
+    sse_slope, ce_slope = _per_point_slopes(ONE_INPUT, -4.0, 3.0)
+    assert f"{sse_slope * len(y):.4f}" == "0.0760" and f"{sse_slope:.4f}" == "0.0032" and f"{ce_slope:.4f}" == "1.4835"
+    assert 465 < ce_slope / sse_slope < 475
+
+
+@claim("04", "upper-left quarter of the map ($W < 0$, $b > 0$), where it lies above 8 on most of the grid, while the "
+             "cross-entropy rises along every straight line that leaves its minimum.")
+def _():
+    grid = np.linspace(-8, 8, 61)
+    Wg, Bg = np.meshgrid(grid, grid)
+    quarter = (Wg < 0) & (Bg > 0)
+    assert np.mean(mh.loss_surface(ONE_INPUT, Wg, Bg, loss="sse")[quarter] > 8) > 0.5
+    W_best, b_best, _ = mh.minimum(ONE_INPUT)
+    t = np.linspace(0, 12, 241)
+    for angle in np.linspace(0, 2 * np.pi, 24, endpoint=False):
+        E = mh.loss_surface(ONE_INPUT, W_best + t * np.cos(angle), b_best + t * np.sin(angle))
+        assert np.all(np.diff(E) > 0)
+
+
+@claim("04", "The SSE gradient carries the factor $f'(h) = \\sigma'(h)$, which is at most $\\frac14$ (at $h = 0$) and "
+             "tends to 0 as $|h|$ grows")
+def _():
+    h = np.linspace(-40, 40, 8001)
+    slope = mh.sigmoid_prime(h)
+    assert slope.max() == 0.25 and h[slope.argmax()] == 0.0
+    assert np.all(np.diff(slope[h >= 0]) < 0) and slope[-1] < 1e-17
+
+
+@claim("04", "For one point with $y = 1$ and $h = -10$: $\\hat{y} - y = -0.99995$, but $\\delta = (y - \\hat{y})\\,"
+             "\\sigma'(h) = 0.000045$.")
+def _():
+    y_hat = mh.sigmoid(-10.0)
+    assert f"{y_hat - 1:.5f}" == "-0.99995"
+    assert f"{(1 - y_hat) * mh.sigmoid_prime(-10.0):.6f}" == "0.000045"
+
+
+@claim("04", "at $W = 0$, 0.1496 against 0.6421; at $W = -10$ about 300 times smaller.")
+def _():
+    b = mh.minimum(ONE_INPUT)[1]
+    sse_slope, ce_slope = _per_point_slopes(ONE_INPUT, 0.0, b)
+    assert f"{sse_slope:.4f}" == "0.1496" and f"{ce_slope:.4f}" == "0.6421"
+    sse_slope, ce_slope = _per_point_slopes(ONE_INPUT, -10.0, b)
+    assert 290 < ce_slope / sse_slope < 310
+
+
+@claim("04", "The cross-entropy, convex here, reaches its minimum from the same start: within 1% of it after 40 steps at "
+             "$\\eta = 0.5$, with at least 75% of the points right from step 21 on.")
+def _():
+    x, y = mh.one_input(ONE_INPUT)
+    E_best = mh.minimum(ONE_INPUT)[2]
+    h = mh.gradient_descent(ONE_INPUT.X, y, np.array([-6.0]), 4.0, 0.5, 300)
+    assert int(np.argmax(h.loss <= 1.01 * E_best)) == 40
+    accuracy = np.mean(((h.W[:, 0, None] * x + h.b[:, None]) > 0) == (y == 1), axis=1)
+    assert int(np.argmax(accuracy >= 0.75)) == 21 and np.all(accuracy[21:] >= 0.75)
+
+
+@claim("04", "The cross-entropy ends at its minimum (0.4571 per point) for every $\\eta$ from about 0.11 to 9; at $\\eta = "
+             "10$ it overshoots from step to step and ends a little off it (0.4602)")
+def _():
+    E_best = mh.minimum(ONE_INPUT)[2]
+    etas = 10 ** np.arange(-2, 2.0001, 0.05)  # the figure's η slider: log scale, 0.05 a notch
+    reached = [eta for eta in etas if _end_of_descent(ONE_INPUT, "cross_entropy", eta)[2] - E_best < 1e-4]
+    assert 0.10 < min(reached) < 0.12 and 8.5 < max(reached) < 9.5
+    assert len(reached) == sum(0.105 < eta < 9.5 for eta in etas)  # every notch between them
+    assert f"{_end_of_descent(ONE_INPUT, 'cross_entropy', 10.0)[2]:.4f}" == "0.4602"
+
+
+@claim("04", "the SSE's distance from its minimum, 8.20 at the start, is smallest at $\\eta$ near 0.5 (8.14) and grows "
+           "for every larger $\\eta$: 8.81 at 10, 18.7 at 100. No $\\eta$ brings it down to its minimum.")
+def _():
+    assert f"{_distance_from_minimum(ONE_INPUT, 'sse', -6.0, 4.0):.2f}" == "8.20"
+    etas = 10 ** np.arange(-2, 2.0001, 0.05)
+    gaps = np.array([_distance_from_minimum(ONE_INPUT, "sse", *_end_of_descent(ONE_INPUT, "sse", eta)[:2])
+                     for eta in etas])
+    assert 0.45 < etas[gaps.argmin()] < 0.55 and f"{gaps.min():.2f}" == "8.14"
+    assert np.all(np.diff(gaps[etas > 0.5]) > 0)
+    assert f"{gaps[np.isclose(etas, 10)][0]:.2f}" == "8.81" and f"{gaps[-1]:.1f}" == "18.7"
+    assert gaps.min() > 8
+
+
+@claim("04", "Every step lowers the SSE, but the steps lead away from the minimum, towards $W \\to -\\infty$ along a valley "
+             "where $E$ keeps falling towards 8.5")
+def _():
+    h = mh.gradient_descent(ONE_INPUT.X, ONE_INPUT.y, np.array([-6.0]), 4.0, 0.5, 20_000, loss="sse")
+    assert np.all(np.diff(h.loss) <= 0)
+    gaps = [_distance_from_minimum(ONE_INPUT, "sse", h.W[k, 0], h.b[k]) for k in (1000, 5000, 10_000, 20_000)]
+    assert np.all(np.diff(gaps) > 0) and h.W[-1, 0] < -30
+    W_end, b_end = h.W[-1, 0], h.b[-1]
+    far = [float(mh.loss_surface(ONE_INPUT, np.array(s * W_end), np.array(s * b_end), loss="sse")) for s in (1, 2, 4, 8)]
+    assert np.all(np.diff(far) < 0) and far[-1] == pytest.approx(8.5, abs=1e-9)
+
+
+@claim("04", "SSE is a fine error for linear outputs (regression, $f(h) = h$ and $f' = 1$), where $E$ is a bowl in $W$ "
+             "and $b$")
+def _():
+    x, y = mh.one_input(ONE_INPUT)
+    grid = np.linspace(-8, 8, 41)
+    E = np.array([[mh.sse(y, W * x + b) for W in grid] for b in grid])  # linear output: ŷ = h
+    for second in (E[:, 2:] - 2 * E[:, 1:-1] + E[:, :-2], E[2:, :] - 2 * E[1:-1, :] + E[:-2, :],
+                   E[2:, 2:] - 2 * E[1:-1, 1:-1] + E[:-2, :-2], E[2:, :-2] - 2 * E[1:-1, 1:-1] + E[:-2, 2:]):
+        assert second.min() > 0
+
 
 # =====================================================================================================================
 # Notebook 05 · Real data: the Palmer penguins
