@@ -30,6 +30,7 @@ __all__ = [
     "Explorer", "StaticFigure", "CheckResult",
     "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_training_loop",
     "check_learning_rate", "check_numerical_gradient", "check_buggy_gradient", "check_delta_rule",
+    "check_sse_gradient",
 ]
 
 # Smallest distance from 0 and 1 that `error_formula` lets a probability come: machine epsilon.
@@ -389,7 +390,8 @@ _LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.expl
          "check_gradient_step": "_mlmath.checks_03", "check_training_loop": "_mlmath.checks_03",
          "check_learning_rate": "_mlmath.checks_03", "check_numerical_gradient": "_mlmath.checks_03",
          "check_buggy_gradient": "_mlmath.checks_03",
-         "check_delta_rule": "_mlmath.checks_04"}
+         "check_delta_rule": "_mlmath.checks_04",
+         "check_sse_gradient": "_mlmath.checks_04"}
 
 
 def __getattr__(name):

@@ -1,10 +1,10 @@
-"""Notebook 04's exercise: my_delta_rule_step(X, y, W, b, learning_rate) (section 5), in one block: mistakes,
-exception causes, check, probes.
+"""Notebook 04's exercises, one block each (mistakes, exception causes, check, probes): my_delta_rule_step(X, y, W,
+b, learning_rate) (section 5, exercise B), then my_sse_gradient(X, y, W, b) (section 2, exercise A).
 """
 import numpy as np
 
 import mlmath_helpers as mh
-from _mlmath.harness import run_check
+from _mlmath.harness import _a, run_check, stop
 from mlmath_helpers import sigmoid, sigmoid_prime
 
 
@@ -115,3 +115,100 @@ def _delta_rule_probes(run):
         run.values(b_new, b + eta * delta.sum(axis=0), f"{what}: the new W is right, but the new b", b_mistakes,
                    "Δb = η Σ_μ δ^μ")
     return "✓ delta_rule_step passes: f'(h) at h, the sign, η, and shapes (n, k) and (k,)."
+
+
+# --- my_sse_gradient --------------------------------------------------------------------------------------------
+
+def _sse_gradient_mistakes(X, y, W, b):
+    """(mistakes in ∂E/∂W, mistakes in ∂E/∂b): value -> what to change (notebook 04, section 2, exercise A)."""
+    m = X.shape[0]
+    h = X @ W + b  # (m, k)
+    y_hat = sigmoid(h)
+    error = y - y_hat
+    delta = error * sigmoid_prime(h)  # (m, k) the error terms δ
+    dW, db = -X.T @ delta, -delta.sum(axis=0)  # (n, k), (k,)
+    with np.errstate(all="ignore"):
+        W_mistakes = [
+            (-dW, "that is −∂E/∂W = Σ_μ δ x, the direction the delta rule adds: the chain rule's −1 makes the "
+                  "gradient ∂E/∂W = −Xᵀδ"),
+            (dW / m, "it divides by m: the SSE is a sum over the points, so ∂E/∂W = −Σ_μ δ^μ x^μ with no 1/m "
+                     "(notebook 03's mean does not carry over)"),
+            (-dW / m, "that is Xᵀδ/m: the sign is flipped (∂E/∂W = −Xᵀδ) and the SSE is a sum, with no 1/m"),
+            (2 * dW, "it is twice too large: the ½ of E = ½ Σ (y − ŷ)² cancels the 2 from the square"),
+            (-X.T @ error, "f'(h) is missing from δ: δ = (y − ŷ) f'(h)"),
+            (-X.T @ error / m, "that is notebook 03's cross-entropy gradient, Xᵀ(ŷ − y)/m: the SSE keeps f'(h) "
+                               "and sums, ∂E/∂W = −Xᵀδ with δ = (y − ŷ) f'(h)"),
+            (-X.T @ (error * h * (1 - h)), "σ'(h) is σ(h)(1 − σ(h)) = ŷ(1 − ŷ), not h(1 − h)"),
+            (-X.T @ (error * sigmoid_prime(y_hat)), "f' is taken at ŷ: f'(h) = σ'(h) = ŷ(1 − ŷ)"),
+            (-X.T @ ((y - h) * sigmoid_prime(h)), "the error uses h: ŷ = f(h) = σ(h), so δ = (y − σ(h)) f'(h)"),
+            (-X.T @ ((y - sigmoid(X @ W)) * sigmoid_prime(X @ W)), "the bias b is missing from h = XW + b"),
+            (-X[-1:].T @ delta[-1:], "only the last point counts: in a loop over μ, add each point's term to the "
+                                     "total (+=), ∂E/∂W = −Σ_μ x^μ δ^μ"),
+        ]
+        if W.shape[0] == W.shape[1]:  # these run only when n = k; otherwise they raise, with their own message
+            W_mistakes += [
+                (-X.T @ (error * sigmoid_prime(X)),
+                 "f' is taken at the input x: take it at h = XW + b, the unit's input, δ = (y − ŷ) f'(h)"),
+                (-delta.T @ X, "∂E/∂W is transposed: Xᵀδ is (n, m) times (m, k), δᵀX is (k, n)"),
+                (-X.T @ ((y - sigmoid(X @ W.T + b)) * sigmoid_prime(X @ W.T + b)),
+                 "h = X @ W with W of shape (n, k): no transpose"),
+            ]
+    b_mistakes = [
+        (-db, "∂E/∂b has the wrong sign: ∂E/∂b_j = −Σ_μ δ^μ_j"),
+        (db / m, "∂E/∂b is a sum over the points, not the mean: −Σ_μ δ^μ, with no 1/m"),
+        (2 * db, "∂E/∂b is twice too large: the ½ cancels the 2 from the square"),
+        (-error.sum(axis=0), "f'(h) is missing from ∂E/∂b: −Σ_μ δ^μ with δ = (y − ŷ) f'(h)"),
+        (-delta[-1], "only the last point counts in ∂E/∂b: add up every point's δ^μ"),
+        (np.zeros_like(db), "∂E/∂b is zero: ∂E/∂b_j = −Σ_μ δ^μ_j"),
+    ]
+    return W_mistakes, b_mistakes
+
+
+_SSE_GRADIENT_EXCEPTIONS = [
+    (ValueError, "could not be broadcast", "X is (m, n), W (n, k) and b (k,); h, y and δ are (m, k); ∂E/∂W = −X.T @ δ "
+                                           "is (n, k) and ∂E/∂b = −δ.sum(axis=0) is (k,)"),
+    (ValueError, "matmul", "X is (m, n), W (n, k), δ (m, k): h = X @ W + b, ∂E/∂W = −X.T @ δ"),
+    (ValueError, "not aligned", "X is (m, n), W (n, k), δ (m, k): h = np.dot(X, W) + b, ∂E/∂W = −np.dot(X.T, δ)"),
+]
+
+
+def check_sse_gradient(fn):
+    """Notebook 04, exercise A (section 2): does `fn(X, y, W, b)` return (∂E/∂W, ∂E/∂b) of the summed SSE
+    E = ½ Σ_μ Σ_j (y − ŷ)² for sigmoid units, shapes (n, k) and (k,)? Tried with n = k (so that f'(x) and
+    transposes run and can be named), with m, n, k all different, and with integer X; h spread away from 0.
+    """
+    return run_check(fn, "sse_gradient", "my_sse_gradient(X, y, W, b)", _sse_gradient_probes,
+                     _SSE_GRADIENT_EXCEPTIONS, answered_by=(mh.sse_gradient,))
+
+
+def _sse_gradient_probes(run):
+    rng = np.random.default_rng(7)
+    probes = []
+    for m, n, k, integer in ((5, 2, 2, False), (6, 3, 2, False), (4, 3, 2, True)):
+        X = rng.integers(-3, 4, size=(m, n)) if integer else rng.normal(0.0, 1.5, size=(m, n))
+        W = rng.normal(0.0, 1.0, size=(n, k))
+        y = (rng.random((m, k)) < 0.5).astype(float)
+        probes.append((X, y, W, np.array([0.4, -0.3])))
+    for X, y, W, b in probes:
+        (m, n), k = X.shape, W.shape[1]
+        what = f"sse_gradient for m = {m}, n = {n}, k = {k}{', integer X' if X.dtype.kind == 'i' else ''}"
+        out, _ = run.call(what, X=X, y=y, W=W, b=b)
+        if not (isinstance(out, (tuple, list)) and len(out) == 2):
+            got = f"{len(out)} items" if isinstance(out, (tuple, list)) else _a(type(out).__name__)
+            stop(f"{what} returned {got}: return the pair (∂E/∂W, ∂E/∂b), `return dW, db`.")
+        dW = run.numbers(out[0], f"{what}: ∂E/∂W", "∂E/∂W")
+        db = run.numbers(out[1], f"{what}: ∂E/∂b", "∂E/∂b")
+        run.shape(dW, (n, k), f"{what}: ∂E/∂W", [
+            ((k, n), "it is transposed: Xᵀδ is (n, m) times (m, k); δᵀX is (k, n)"),
+            ((m, k), "one row per point: ∂E/∂W = −Xᵀδ sums over the points"),
+            ((n,), "W has one column per output unit j: ∂E/∂W has W's shape (n, k)")])
+        run.shape(db, (k,), f"{what}: ∂E/∂b", [
+            ((1, k), "keepdims gives (1, k): −δ.sum(axis=0) is (k,)"),
+            ((), "one number: ∂E/∂b has one entry per unit j, −Σ_μ δ^μ_j, a sum over the points only (axis 0)"),
+            ((m,), "that sums over the units: Σ_μ is over the points, axis 0"),
+            ((m, k), "one per point: ∂E/∂b = −Σ_μ δ^μ sums over them, axis 0")])
+        want_W, want_b = mh.sse_gradient(X, y, W, b)
+        W_mistakes, b_mistakes = _sse_gradient_mistakes(X.astype(float), y, W, b)
+        run.values(dW, want_W, f"{what}: ∂E/∂W", W_mistakes, "∂E/∂W = −Xᵀδ with δ = (y − ŷ) f'(h)")
+        run.values(db, want_b, f"{what}: ∂E/∂W is right, but ∂E/∂b", b_mistakes, "∂E/∂b = −Σ_μ δ^μ")
+    return "✓ sse_gradient passes: f'(h) at h, the sign of ∂E/∂W = −Xᵀδ, the sum over μ, and shapes (n, k) and (k,)."

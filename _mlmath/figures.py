@@ -536,8 +536,10 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
         now.update(W=W, b=b, at=values)
         (sW,), sb = sse_gradient(x[:, None], y, np.array([W]), b)
         (cW,), cb = cross_entropy_gradient(x[:, None], y, np.array([W]), b)
-        return (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {np.hypot(sW, sb):.2e}), "
-                f"cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = {np.hypot(cW, cb):.2e})")
+        slope = np.hypot(sW, sb)  # the SSE is a sum over the m points: its slope per point is slope / m
+        return (f"W = {W:.2f}, b = {b:.2f}: SSE = <b>{values['sse']:.4f}</b> (|∇| = {slope:.2e}, per point "
+                f"{slope / len(y):.2e}), cross-entropy = <b>{values['cross_entropy']:.4f}</b> (|∇| = "
+                f"{np.hypot(cW, cb):.2e}, a mean: per point)")
 
     def describe():
         W, b, at = now["W"], now["b"], now["at"]
@@ -553,54 +555,96 @@ def sse_vs_cross_entropy_explorer(data, W=-4.0, b=3.0, extent=8.0):
 
 @_styled
 def vanishing_gradient_figure(data, b=None, extent=10.0):
-    """Notebook 04, "Vanishing gradients": along the line W ∈ [−extent, extent] at fixed b, the mean
-    f'(h) = σ'(h) over the points and |∇E| of both losses (log scale); a `StaticFigure`."""
+    """Notebook 04, "Where the gradient vanishes": along the line W ∈ [−extent, extent] at fixed b, the mean
+    f'(h) = σ'(h) over the points and |∇E| per point of both losses (the summed SSE divided by m; log scale);
+    a `StaticFigure`."""
     x, y = one_input(data)
+    m = len(y)
     if b is None:
         b = minimum(data)[1]
     Ws = np.linspace(-extent, extent, 401)  # (401,)
     bs = np.full_like(Ws, b)
     fprime = sigmoid_prime(Ws[:, None] * x + b).mean(axis=1)  # (401,) mean over the points
-    sse_norm = np.hypot(*gradient_field(data, Ws, bs, "sse"))  # (401,)
-    ce_norm = np.hypot(*gradient_field(data, Ws, bs))
+    sse_norm = np.hypot(*gradient_field(data, Ws, bs, "sse")) / m  # (401,) per point: the SSE is a sum
+    ce_norm = np.hypot(*gradient_field(data, Ws, bs))  # (401,) the cross-entropy is a mean: per point already
+    at_zero = int(np.argmin(np.abs(Ws)))
     fig, (ax1, ax2) = figure("04 vanishing gradient", nrows=2, sharex=True, figsize=(6.4, 4.8))
     ax1.plot(Ws, fprime, color=OKABE_ITO["orange"])
     ax1.set(ylabel="mean f'(h) = σ'(h)", title=f"along W at b = {b:.2f}")
-    ax2.semilogy(Ws, sse_norm, color=OKABE_ITO["vermillion"], label="|∇E|, SSE")
-    ax2.semilogy(Ws, ce_norm, color=OKABE_ITO["blue"], ls="--", label="|∇E|, cross-entropy")
-    ax2.set(xlabel="W", ylabel="|∇E| (log scale)")
+    ax2.semilogy(Ws, sse_norm, color=OKABE_ITO["vermillion"], label=f"|∇E| / m, SSE (m = {m})")
+    ax2.semilogy(Ws, ce_norm, color=OKABE_ITO["blue"], ls="--", label="|∇E|, cross-entropy (a mean)")
+    ax2.set(xlabel="W", ylabel="|∇E| per point (log scale)")
     ax2.legend(loc="lower left")
     return StaticFigure(fig, f"Two line charts along W from {num(-extent, 0)} to {num(extent, 0)} at "
                              f"b = {num(b)}: the mean f'(h) = σ'(h) over the points, peaking at "
                              f"{num(fprime.max(), 4)} at W = {num(Ws[fprime.argmax()])} and near 0 at both ends, and "
-                             f"|∇E| of both losses on a log scale: at W = {num(Ws[0], 0)} it is {num(sse_norm[0], 4)} for "
-                             f"the SSE against {num(ce_norm[0], 4)} for the cross-entropy (dashed).")
+                             f"|∇E| per point of both losses on a log scale (the SSE divided by m = {m}): at "
+                             f"W = {num(Ws[0], 0)} it is {num(sse_norm[0], 4)} for the SSE against "
+                             f"{num(ce_norm[0], 4)} for the cross-entropy (dashed), and at W = {num(Ws[at_zero], 0)} "
+                             f"{num(sse_norm[at_zero], 4)} against {num(ce_norm[at_zero], 4)}.")
 
 
 @_styled
 def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=300):
-    """Notebook 04, "Training with both losses": the same unit from the same start, trained on the mean
-    cross-entropy (η) and on the SSE (η/m, as the SSE sums over the m points); loss relative to its
-    start, and accuracy, per step. Returns (StaticFigure, {loss: DescentHistory})."""
+    """Notebook 04, "Training with both": the same unit from the same start trained on the mean cross-entropy
+    with η and on the SSE with η/m (that is, the SSE per point with η); per step, each loss per point, the
+    distance of (W, b) from that loss's own minimum, and the accuracy. The η slider (log scale, as in notebook
+    03) reruns both descents, a few ms, and keeps every run it made; a callback only moves the six lines.
+    """
     x, y = one_input(data)
     X, m = x[:, None], len(y)
-    runs = {"cross_entropy": gradient_descent(X, y, np.array([W0]), b0, learning_rate, steps),
-            "sse": gradient_descent(X, y, np.array([W0]), b0, learning_rate / m, steps, loss="sse")}
-    fig, (ax1, ax2) = figure("04 training comparison", ncols=2, figsize=(9.0, 3.4))
-    final = {}  # loss -> (E at the end / E at the start, accuracy at the end)
-    for (loss, h), color, ls in zip(runs.items(), (OKABE_ITO["blue"], OKABE_ITO["vermillion"]), ("--", "-")):
-        name = "cross-entropy" if loss == "cross_entropy" else "SSE"
-        accuracy = np.mean(((h.W[:, 0, None] * x + h.b[:, None]) > 0) == (y == 1), axis=1)  # (steps + 1,)
-        final[loss] = (h.loss[-1] / h.loss[0], accuracy[-1])
-        ax1.plot(h.loss / h.loss[0], color=color, ls=ls, label=name)
-        ax2.plot(accuracy, color=color, ls=ls, label=name)
-    ax1.set(xlabel="step", ylabel="E / E at the start", title="loss, relative to its start", ylim=(0, 1.05))
-    ax2.set(xlabel="step", ylabel="accuracy", title="accuracy", ylim=(0, 1.02))
-    ax1.legend()
-    ax2.legend(loc="lower right")
-    (ce_loss, ce_acc), (sse_loss, sse_acc) = final["cross_entropy"], final["sse"]
-    description = (f"Two line charts over {steps} steps of the same unit trained from W = {num(W0)}, b = {num(b0)}: "
-                   f"the loss relative to its start, which falls to {ce_loss:.1%} with the cross-entropy (dashed) "
-                   f"and to {sse_loss:.1%} with the SSE, and the accuracy, which ends at {ce_acc:.0%} with the "
-                   f"cross-entropy and {sse_acc:.0%} with the SSE.")
-    return StaticFigure(fig, description), runs
+    per_point = {"cross_entropy": 1, "sse": m}  # the SSE is a sum over the m points, the cross-entropy a mean
+    best = {loss: minimum(data, loss=loss) for loss in per_point}  # (W*, b*, E*)
+    fig, axes = figure("04 training comparison", ncols=3, figsize=(10.2, 3.4))
+    ax_loss, ax_gap, ax_acc = axes
+    lines = {}
+    for loss, name, color, ls in (("cross_entropy", "cross-entropy", OKABE_ITO["blue"], "--"),
+                                  ("sse", "SSE / m", OKABE_ITO["vermillion"], "-")):
+        ax_loss.axhline(best[loss][2] / per_point[loss], color=color, ls=":", lw=1)
+        lines[loss] = [ax.plot([], [], color=color, ls=ls, label=name)[0] for ax in axes]
+    ax_loss.set(xlabel="step", ylabel="E per point (log scale)", yscale="log", xlim=(0, steps), ylim=(0.05, 50),
+                title="loss per point (dotted: minima)")
+    ax_gap.set(xlabel="step", ylabel="distance", xlim=(0, steps), ylim=(0, 25), title="distance from its minimum")
+    ax_acc.set(xlabel="step", ylabel="accuracy", xlim=(0, steps), ylim=(0, 1.02), title="accuracy")
+    ax_loss.legend(loc="lower left")
+    eta = slider("η", learning_rate, -2, 2, 0.05, css="eta", kind="log")
+    runs = {}  # η -> {loss: per step, E per point, distance from the minimum, accuracy}
+    now = {}  # the run at the slider's η: set once in `update`, formatted by it and by `describe`
+
+    def run(rate):
+        if rate not in runs:
+            runs[rate] = {}
+            for loss, per in per_point.items():
+                h = gradient_descent(X, y, np.array([W0]), b0, rate / per, steps, loss=loss)
+                W, b = h.W[:, 0], h.b  # (steps + 1,)
+                runs[rate][loss] = dict(E=h.loss / per, gap=np.hypot(W - best[loss][0], b - best[loss][1]),
+                                        accuracy=np.mean(((W[:, None] * x + b[:, None]) > 0) == (y == 1), axis=1))
+        return runs[rate]
+
+    def update():
+        now.update(eta=eta.value, **run(eta.value))
+        k = np.arange(steps + 1)
+        for loss, (l_loss, l_gap, l_acc) in lines.items():
+            l_loss.set_data(k, now[loss]["E"])
+            l_gap.set_data(k, now[loss]["gap"])
+            l_acc.set_data(k, now[loss]["accuracy"])
+        ce, sse = now["cross_entropy"], now["sse"]
+        return (f"η = {now['eta']:.3g}, after {steps} steps: cross-entropy E = <b>{ce['E'][-1]:.4f}</b> per point "
+                f"(minimum {best['cross_entropy'][2]:.4f}), {ce['gap'][-1]:.2f} from its minimum, "
+                f"{ce['accuracy'][-1]:.0%} right; SSE E = <b>{sse['E'][-1]:.4f}</b> per point (minimum "
+                f"{best['sse'][2] / m:.4f}), <b>{sse['gap'][-1]:.2f}</b> from its minimum (start "
+                f"{sse['gap'][0]:.2f}), {sse['accuracy'][-1]:.0%} right")
+
+    def describe():
+        ce, sse = now["cross_entropy"], now["sse"]
+        return (f"Three line charts over {steps} steps of the same unit trained from W = {num(W0)}, b = {num(b0)} "
+                f"with η = {now['eta']:.3g} (the SSE per point, with η/m on its sum): the loss per point, which "
+                f"ends at {num(ce['E'][-1], 4)} with the cross-entropy (dashed; minimum "
+                f"{num(best['cross_entropy'][2], 4)}) and at {num(sse['E'][-1], 4)} with the SSE (minimum "
+                f"{num(best['sse'][2] / m, 4)}); the distance from each loss's own minimum, from {num(ce['gap'][0])} "
+                f"to {num(ce['gap'][-1])} for the cross-entropy and from {num(sse['gap'][0])} to "
+                f"{num(sse['gap'][-1])} for the SSE; and the accuracy, which ends at {ce['accuracy'][-1]:.0%} and "
+                f"{sse['accuracy'][-1]:.0%}.")
+
+    moving = [line for trio in lines.values() for line in trio]
+    return Explorer(fig, [eta], update, moving).described(describe)

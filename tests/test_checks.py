@@ -1067,12 +1067,164 @@ DELTA_RULE = [
 
 
 # =====================================================================================================================
+# Notebook 04, section 2 (exercise A): my_sse_gradient(X, y, W, b) for W (n, k), b (k,): ∂E/∂W and ∂E/∂b of the
+# summed SSE, −Xᵀδ and −Σ_μ δ
+# =====================================================================================================================
+
+def grad_solution(X, y, W, b):  # the notebook's solution
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    return -X.T @ delta, -delta.sum(axis=0)
+
+
+def grad_y_hat_form(X, y, W, b):
+    y_hat = sigmoid_stable(np.dot(X, W) + b)
+    delta = (y - y_hat) * y_hat * (1 - y_hat)  # f'(h) = ŷ(1 − ŷ)
+    return -np.dot(X.T, delta), -np.sum(delta, axis=0)
+
+
+def grad_error_the_other_way(X, y, W, b):  # (ŷ − y) f'(h): no minus sign needed
+    y_hat = mh.sigmoid(X @ W + b)
+    g = (y_hat - y) * y_hat * (1 - y_hat)
+    return X.T @ g, g.sum(axis=0)
+
+
+def grad_loop_over_points(X, y, W, b):
+    dW, db = np.zeros(W.shape), np.zeros(b.shape)
+    for x_mu, y_mu in zip(X, y):
+        h = x_mu @ W + b  # (k,)
+        delta = (y_mu - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+        dW -= np.outer(x_mu, delta)
+        db -= delta
+    return dW, db
+
+
+def grad_triple_loop(X, y, W, b):
+    m, n = X.shape
+    k = W.shape[1]
+    dW, db = np.zeros((n, k)), np.zeros(k)
+    for j in range(k):
+        for mu in range(m):
+            h = sum(W[i, j] * X[mu, i] for i in range(n)) + b[j]
+            y_hat = 1 / (1 + np.exp(-h))
+            delta = (y[mu, j] - y_hat) * y_hat * (1 - y_hat)
+            for i in range(n):
+                dW[i, j] -= delta * X[mu, i]
+            db[j] -= delta
+    return dW, db
+
+
+def grad_einsum(X, y, W, b):
+    h = np.einsum("mi,ij->mj", X, W) + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    return -np.einsum("mi,mj->ij", X, delta), -np.einsum("mj->j", delta)
+
+
+def grad_numerical(X, y, W, b):  # central differences of the learner's own E: right to about 1e-9
+    E = lambda w, c: 0.5 * np.sum((y - mh.sigmoid(X @ w + c)) ** 2)
+    return mh.numerical_gradient(lambda w: E(w, b), W), mh.numerical_gradient(lambda c: E(W, c), b)
+
+
+def grad_float32(X, y, W, b):
+    X, y, W, b = (np.asarray(a, dtype=np.float32) for a in (X, y, W, b))
+    y_hat = 1 / (1 + np.exp(-(X @ W + b)))
+    delta = (y - y_hat) * y_hat * (1 - y_hat)
+    return -X.T @ delta, -delta.sum(axis=0)
+
+
+def _grad(sign=-1.0, mean=False, twice=False, fprime="σ'", at="h", error="ŷ", h_bias=True, transposed=False,
+          W_T=False, bias="right", accumulate=True):
+    """A gradient with one deliberate mistake switched on; the defaults are the right gradient."""
+    def sse_gradient(X, y, W, b):
+        h = X @ (W.T if W_T else W) + (b if h_bias else 0.0)
+        y_hat = mh.sigmoid(h)
+        err = y - {"ŷ": y_hat, "h": h}[error]
+        slope = {"σ'": mh.sigmoid_prime({"x": X, "ŷ": y_hat, "h": h}[at]), "h(1 − h)": h * (1 - h),
+                 "none": 1.0}[fprime]
+        delta = err * slope
+        if not accumulate:  # for mu in range(m): dW = -np.outer(X[mu], delta[mu])   (= instead of +=)
+            dW, db = -np.outer(X[-1], delta[-1]), -delta[-1]
+        else:
+            dW = sign * (delta.T @ X if transposed else X.T @ delta)
+            db = {"right": -delta.sum(axis=0), "uphill": delta.sum(axis=0), "mean": -delta.mean(axis=0),
+                  "all": -delta.sum(), "keepdims": -delta.sum(0, keepdims=True), "axis 1": -delta.sum(axis=1),
+                  "zero": np.zeros(len(b))}[bias]
+        factor = (2.0 if twice else 1.0) / (len(X) if mean else 1.0)
+        return dW * factor, db * factor
+    return sse_gradient
+
+
+def grad_cross_entropy_of_notebook_03(X, y, W, b):
+    error = mh.sigmoid(X @ W + b) - y
+    return X.T @ error / len(X), error.mean(axis=0)
+
+
+def grad_returns_W_new(X, y, W, b):
+    dW, db = grad_solution(X, y, W, b)
+    return W - 0.1 * dW, b - 0.1 * db
+
+
+def grad_changes_W(X, y, W, b):
+    W -= 0  # harmless, but: an in-place update of the caller's W
+    W *= 1.0
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    W[...] = -X.T @ delta  # writes the gradient into the caller's W
+    return W, -delta.sum(axis=0)
+
+
+SSE_GRADIENT = [
+    # correct, in the styles learners use
+    (grad_solution, PASS),
+    (_grad(), PASS),
+    (grad_y_hat_form, PASS),
+    (grad_error_the_other_way, PASS),
+    (grad_loop_over_points, PASS),
+    (grad_triple_loop, PASS),
+    (grad_einsum, PASS),
+    (grad_numerical, PASS),
+    (lambda X, y, W, b: mh.sse_gradient(X, y, W, b), PASS),  # passes, with the note that it calls the helper
+    (grad_float32, "float32"),
+    # δ and f'
+    (_grad(at="x"), "f' is taken at the input x"),
+    (_grad(fprime="none"), "f'(h) is missing from δ"),
+    (_grad(fprime="h(1 − h)"), "not h(1 − h)"),
+    (_grad(at="ŷ"), "f' is taken at ŷ"),
+    (_grad(error="h"), "the error uses h"),
+    (_grad(h_bias=False), "the bias b is missing from h = XW + b"),
+    (grad_cross_entropy_of_notebook_03, "notebook 03's cross-entropy gradient"),
+    # sign, sum, factors
+    (_grad(sign=1.0), "the direction the delta rule adds"),
+    (_grad(mean=True), "the SSE is a sum over the points"),
+    (_grad(sign=1.0, mean=True), "the sign is flipped"),
+    (_grad(twice=True), "the ½ of E"),
+    (_grad(accumulate=False), "only the last point counts"),
+    # shapes
+    (_grad(transposed=True), "transposed"),
+    (_grad(W_T=True), "no transpose"),
+    # ∂E/∂b
+    (_grad(bias="uphill"), "∂E/∂b has the wrong sign"),
+    (_grad(bias="mean"), "∂E/∂b is a sum over the points, not the mean"),
+    (_grad(bias="zero"), "∂E/∂b is zero"),
+    (_grad(bias="all"), "one number: ∂E/∂b has one entry per unit j"),
+    (_grad(bias="keepdims"), "keepdims gives (1, k)"),
+    (_grad(bias="axis 1"), "that sums over the units"),
+    # what comes back
+    (grad_returns_W_new, "∂E/∂W gave"),
+    (lambda X, y, W, b: grad_solution(X, y, W, b)[0], "returned"),
+    (lambda X, y, W, b: print(grad_solution(X, y, W, b)), "use return, not print"),
+    (grad_changes_W, "changed its input W in place"),
+]
+
+
+# =====================================================================================================================
 # The tables, run
 # =====================================================================================================================
 
 TABLES = {mh.check_sigmoid: SIGMOID, mh.check_predict: PREDICT, mh.check_cross_entropy: CROSS_ENTROPY,
           mh.check_gradient_step: GRADIENT_STEP, mh.check_training_loop: TRAINING_LOOP,
-          mh.check_numerical_gradient: NUMERICAL_GRADIENT, mh.check_delta_rule: DELTA_RULE}
+          mh.check_numerical_gradient: NUMERICAL_GRADIENT, mh.check_delta_rule: DELTA_RULE,
+          mh.check_sse_gradient: SSE_GRADIENT}
 ROWS = [(check, fn, expected) for check, table in TABLES.items() for fn, expected in table]
 CORRECT = [row for row in ROWS if row[2] in (PASS, "float32")]
 WRONG = [row for row in ROWS if row[2] not in (PASS, "float32")]
@@ -1325,7 +1477,16 @@ SCAFFOLDS = [  # the committed scaffold cells, as the notebooks hold them, and t
 '''),
     (mh.check_delta_rule, "my_delta_rule_step", "delta_rule_step", '''def my_delta_rule_step(X, y, W, b, learning_rate):
     """One delta-rule step: W + η Xᵀδ and b + η Σ_μ δ, with δ = (y − ŷ) f'(h)."""
-    # Your code here: h = X @ W + b; delta = (y - sigmoid(h)) * sigmoid_prime(h); ...
+    # With h = XW + b, ŷ = σ(h) and δ = (y − ŷ)·f′(h) for every point and unit, the answer is the pair
+    # (W + ΔW, b + Δb) with ΔW_ij = η Σ_μ δ_j x_i, shape (n, k), and Δb_j = η Σ_μ δ_j, shape (k,).
+    # Your code here
+    return None
+'''),
+    (mh.check_sse_gradient, "my_sse_gradient", "sse_gradient", '''def my_sse_gradient(X, y, W, b):
+    """(∂E/∂W, ∂E/∂b) of E = ½ Σ_μ Σ_j (y − ŷ)² for sigmoid units: shapes (n, k) and (k,)."""
+    # Compute each unit's input h = XW + b for every point, its prediction ŷ = σ(h) and error term
+    # δ = (y − ŷ)·f′(h) with f′ taken at h; then ∂E/∂w_ij = −Σ_μ δ_j x_i and ∂E/∂b_j = −Σ_μ δ_j (sums, no 1/m).
+    # Your code here
     return None
 '''),
 ]
@@ -1423,6 +1584,7 @@ def test_an_answer_that_calls_the_helpers_own_answer_passes_with_a_note_saying_s
         (mh.check_numerical_gradient, lambda f, theta, h=1e-6: mh.numerical_gradient(f, theta, h)),
         (mh.check_delta_rule, lambda X, y, W, b, eta: (W - eta * mh.sse_gradient(X, y, W, b)[0],
                                                        b - eta * mh.sse_gradient(X, y, W, b)[1])),
+        (mh.check_sse_gradient, lambda X, y, W, b: mh.sse_gradient(X, y, W, b)),
     ]
     for check, answer in calls_the_helper:
         result = check(answer)

@@ -20,7 +20,6 @@ FIGURES = {  # every figure a notebook displays: the explorers, and the figures 
     "sigmoid": lambda: mh.sigmoid_figure(),
     "tangent step": lambda: mh.tangent_step_figure(ONE_INPUT),
     "vanishing gradient": lambda: mh.vanishing_gradient_figure(ONE_INPUT),
-    "training comparison": lambda: mh.training_comparison_figure(ONE_INPUT)[0],
 }
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
