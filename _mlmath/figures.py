@@ -574,7 +574,7 @@ def vanishing_gradient_figure(data, b=None, extent=10.0):
     ax2.semilogy(Ws, sse_norm, color=OKABE_ITO["vermillion"], label=f"|∇E| / m, SSE (m = {m})")
     ax2.semilogy(Ws, ce_norm, color=OKABE_ITO["blue"], ls="--", label="|∇E|, cross-entropy (a mean)")
     ax2.set(xlabel="W", ylabel="|∇E| per point (log scale)")
-    ax2.legend(loc="lower left")
+    ax2.legend(loc="upper right")
     return StaticFigure(fig, f"Two line charts along W from {num(-extent, 0)} to {num(extent, 0)} at "
                              f"b = {num(b)}: the mean f'(h) = σ'(h) over the points, peaking at "
                              f"{num(fprime.max(), 4)} at W = {num(Ws[fprime.argmax()])} and near 0 at both ends, and "
@@ -606,7 +606,7 @@ def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=3
                 title="loss per point (dotted: minima)")
     ax_gap.set(xlabel="step", ylabel="distance", xlim=(0, steps), ylim=(0, 25), title="distance from its minimum")
     ax_acc.set(xlabel="step", ylabel="accuracy", xlim=(0, steps), ylim=(0, 1.02), title="accuracy")
-    ax_loss.legend(loc="lower left")
+    ax_acc.legend(**LEGEND_BESIDE)  # beside the axes: no moving line passes under it
     eta = slider("η", learning_rate, -2, 2, 0.05, css="eta", kind="log")
     runs = {}  # η -> {loss: per step, E per point, distance from the minimum, accuracy}
     now = {}  # the run at the slider's η: set once in `update`, formatted by it and by `describe`

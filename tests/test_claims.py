@@ -453,6 +453,18 @@ def _():
         assert second.min() > 0
 
 
+@claim("04", "both lines say \"< 1e-7 ✓ agrees\": your gradient and the central differences agree to nine digits or more.")
+def _():
+    layer = mh.make_data(W_true=[[1.0, -2.0], [0.5, 1.5]], b_true=[0.0, 0.5], m=30, seed=4)
+    X, Y = layer.X, layer.y
+    W, b = np.array([[0.3, -0.4], [0.8, 0.1]]), np.array([0.2, -0.1])
+    E = lambda W, b: mh.sse(Y, mh.sigmoid(X @ W + b))
+    dW, db = mh.sse_gradient(X, Y, W, b)
+    for got, numeric in ((dW, mh.numerical_gradient(lambda w: E(w, b), W)),
+                         (db, mh.numerical_gradient(lambda c: E(W, c), b))):
+        assert np.max(np.abs(got - numeric) / np.abs(numeric)) < 1e-9
+
+
 # =====================================================================================================================
 # Notebook 05 · Real data: the Palmer penguins
 # =====================================================================================================================
