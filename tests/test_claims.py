@@ -362,6 +362,8 @@ def _():
     Wg, Bg = np.meshgrid(grid, grid)
     quarter = (Wg < 0) & (Bg > 0)
     assert np.mean(mh.loss_surface(ONE_INPUT, Wg, Bg, loss="sse")[quarter] > 8) > 0.5
+    dW, db = mh.gradient_field(ONE_INPUT, Wg, Bg, loss="sse")
+    assert np.mean(np.hypot(dW, db)[quarter] / len(ONE_INPUT.y) < 0.01) > 0.5  # nearly flat: slope per point
     W_best, b_best, _ = mh.minimum(ONE_INPUT)
     t = np.linspace(0, 12, 241)
     for angle in np.linspace(0, 2 * np.pi, 24, endpoint=False):
@@ -393,6 +395,8 @@ def _():
     assert f"{sse_slope:.4f}" == "0.1496" and f"{ce_slope:.4f}" == "0.6421"
     sse_slope, ce_slope = _per_point_slopes(ONE_INPUT, -10.0, b)
     assert 290 < ce_slope / sse_slope < 310
+    x, y = mh.one_input(ONE_INPUT)
+    assert np.mean(((-10.0 * x + b) > 0) == (y == 1)) == 0.25  # "confidently wrong about most points"
 
 
 @claim("04", "The cross-entropy, convex here, reaches its minimum from the same start: within 1% of it after 40 steps at "
@@ -415,6 +419,20 @@ def _():
     assert 0.10 < min(reached) < 0.12 and 8.5 < max(reached) < 9.5
     assert len(reached) == sum(0.105 < eta < 9.5 for eta in etas)  # every notch between them
     assert f"{_end_of_descent(ONE_INPUT, 'cross_entropy', 10.0)[2]:.4f}" == "0.4602"
+    h = mh.gradient_descent(ONE_INPUT.X, ONE_INPUT.y, np.array([-6.0]), 4.0, 10.0, 300)
+    assert np.sum(np.diff(h.loss) > 0) > 100  # overshoots: E rises on a third of the steps or more
+
+
+@claim("04", "for larger $\\eta$ it ends off it, erratically (0.7496 at 20, 9.6006 at 50.1, 20.3923 at 100): the "
+             "too-large rate of notebook 03. Below 0.11, 300 steps are too few.")
+def _():
+    etas = 10 ** np.arange(-2, 2.0001, 0.05)  # the slider's notches
+    E = {f"{eta:.3g}": _end_of_descent(ONE_INPUT, "cross_entropy", eta)[2] for eta in etas}
+    assert f"{E['20']:.4f}" == "0.7496" and f"{E['50.1']:.4f}" == "9.6006" and f"{E['100']:.4f}" == "20.3923"
+    above = [E[f"{eta:.3g}"] for eta in etas if eta > 10]
+    assert min(above) > 0.4571 + 1e-3 and not np.all(np.diff(above) > 0)  # off the minimum, and not steadily
+    E_best = mh.minimum(ONE_INPUT)[2]
+    assert all(E[f"{eta:.3g}"] - E_best > 1e-4 for eta in etas if eta < 0.105)
 
 
 @claim("04", "the SSE's distance from its minimum, 8.20 at the start, is smallest at $\\eta$ near 0.5 (8.14) and grows "
@@ -451,6 +469,14 @@ def _():
     for second in (E[:, 2:] - 2 * E[:, 1:-1] + E[:, :-2], E[2:, :] - 2 * E[1:-1, :] + E[:-2, :],
                    E[2:, 2:] - 2 * E[1:-1, 1:-1] + E[:-2, :-2], E[2:, :-2] - 2 * E[1:-1, 1:-1] + E[:-2, 2:]):
         assert second.min() > 0
+
+
+@claim("04", "With the summed step, the learning rate that works shrinks as $m$ grows.")
+def _():
+    X, y, W, b = ONE_INPUT.X, ONE_INPUT.y, np.array([-2.0]), 1.5
+    dW, db = mh.sse_gradient(X, y, W, b)
+    dW2, db2 = mh.sse_gradient(np.vstack([X, X]), np.concatenate([y, y]), W, b)  # the same points, twice
+    assert np.allclose(dW2, 2 * dW) and np.isclose(db2, 2 * db)  # twice the step for the same η: halve η
 
 
 @claim("04", "both lines say \"< 1e-7 ✓ agrees\": your gradient and the central differences agree to nine digits or more.")
