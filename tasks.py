@@ -1,4 +1,4 @@
-"""The project's commands (the README's two, and `learner`); needs nothing but Python 3.11+.
+"""The project's commands: the README's two (lab, test), and learner, html, execute and hub; needs only Python 3.11+.
 
     python3 tasks.py lab    set up .venv from requirements.txt if needed, open JupyterLab on notebooks/
     python3 tasks.py test   set up .venv with requirements-test.txt too, run every test (extra args go to pytest)
@@ -95,7 +95,8 @@ def create_venv():
 
 def install(requirements):
     """pip install -r `requirements` into the environment, or raise SetupError with pip's last error line."""
-    print("Installing {} into {} (first time only) ...".format(requirements, VENV), flush=True)
+    print("Installing {} into {} (the first time, and after a requirements file changes) ...".format(
+        requirements, VENV), flush=True)
     command = [str(PYTHON), "-m", "pip", "install", "--disable-pip-version-check", "-q", "-r", str(ROOT / requirements)]
     try:
         result = subprocess.run(command, stderr=subprocess.PIPE, universal_newlines=True)
@@ -272,8 +273,9 @@ def main(argv):
                 "hub": hub}
     try:
         check_python()
-        if not argv or argv[0] not in commands:
-            sys.stderr.write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html | execute | hub\n"
+        asked = bool(argv) and argv[0] in ("-h", "--help", "help")
+        if asked or not argv or argv[0] not in commands:
+            (sys.stdout if asked else sys.stderr).write("{}Usage: python3 tasks.py lab | test [pytest arguments] | learner | html | execute | hub\n"
                              "  lab      open JupyterLab on the notebooks (sets up .venv the first time)\n"
                              "  test     run every test\n"
                              "  learner  write the learner edition (no solutions) to dist/learner/\n"
@@ -281,8 +283,8 @@ def main(argv):
                              "dist/html-learner/, without the solutions)\n"
                              "  execute  re-execute the notebooks in place, as committed (maintainers)\n"
                              "  hub      rehearse a class on a real JupyterHub here: hub --learners N\n".format(
-                                 "Unknown command '{}'. ".format(argv[0]) if argv else ""))
-            return 2
+                                 "Unknown command '{}'. ".format(argv[0]) if argv and not asked else ""))
+            return 0 if asked else 2
         return commands[argv[0]](argv[1:])
     except SetupError as error:
         sys.stderr.write("\n{}\n".format(error))
