@@ -190,10 +190,36 @@ def learner(args):
     return 0
 
 
+# The HTML copy typesets its formulas offline with its own MathJax 2.7, the copy the pinned jupyter-server-mathjax
+# wheel ships; it has the STIX-Web fonts only, so the local config (the classic Notebook's own settings) picks them.
+MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe,local/mlmath"
+MATHJAX_LOCAL_CONFIG = """MathJax.Hub.Config({
+  "HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null},
+  SVG: {font: "STIX-Web"}
+});
+MathJax.Ajax.loadComplete("[MathJax]/config/local/mlmath.js");
+"""
+
+
+def copy_mathjax(target):
+    """Copy the MathJax that jupyter-server-mathjax installs into the environment to `target`, with its config."""
+    where = subprocess.run([str(PYTHON), "-c", "import jupyter_server_mathjax, os; "
+                            "print(os.path.join(os.path.dirname(jupyter_server_mathjax.__file__), 'static'))"],
+                           stdout=subprocess.PIPE, universal_newlines=True)
+    source = Path(where.stdout.strip())
+    if where.returncode != 0 or not (source / "MathJax.js").exists():
+        raise SetupError("MathJax (the jupyter-server-mathjax package) is missing from {}: delete that folder and "
+                         "run the command again to reinstall it.".format(VENV))
+    shutil.copytree(str(source), str(target))
+    (target / "config" / "local").mkdir(parents=True, exist_ok=True)
+    (target / "config" / "local" / "mlmath.js").write_text(MATHJAX_LOCAL_CONFIG, encoding="utf-8")
+
+
 def html(args):
     """A static HTML copy of the committed notebooks in dist/html/, one page each and an index.html: every
     figure is its stored picture with its description as alt text, links between notebooks point to the pages.
-    nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title.
+    nbconvert does the work; this renames the links (.ipynb -> .html), gives each page its notebook's title and
+    puts MathJax beside the pages (dist/html/mathjax/), so the formulas are typeset without a network.
     With --learner, in dist/html-learner/, the pages are the learner edition's: cells tagged `solution` are left out."""
     ensure_env("requirements.txt")
     out = ROOT / "dist" / ("html-learner" if "--learner" in args else "html")
@@ -202,7 +228,10 @@ def html(args):
     if "--learner" in args:
         args.remove("--learner")
         args += ["--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution"]
+    shutil.rmtree(str(out / "mathjax"), ignore_errors=True)
+    copy_mathjax(out / "mathjax")
     code = subprocess.call([str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "html", "--log-level=WARN",
+                            "--HTMLExporter.mathjax_url=" + MATHJAX_URL,
                             "--output-dir={}".format(out)] + [str(nb) for nb in notebooks] + args)
     if code:
         raise SetupError("nbconvert could not write the HTML copy (exit status {}); its messages are above."
