@@ -123,16 +123,46 @@ def ensure_env(requirements):
     stamp.write_text(digest)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def keep_pictures_on_save(model, **_):
+    """JupyterLab's pre-save hook (SERVER_OPTIONS): of every output that carries a picture beside a widget view (each
+    figure of the notebooks), save the picture and its description, not the view. A widget's model lives in the
+    kernel and dies with it; JupyterLab trusts the notebooks it saves and, for a trusted output, prefers the widget
+    view to the picture, so a reopened notebook showed "Error displaying widget: model not found" for every figure.
+    Saved this way it shows the pictures, as GitHub and the HTML copy do, until it runs again."""
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data") or {}
+            if WIDGET_VIEW in data and "image/png" in data:
+                del data[WIDGET_VIEW]
+
+
+# JupyterLab as the notebooks need it: the pre-save hook above (importable as `tasks`: lab_env() puts this folder on
+# the server's path), and the server on 127.0.0.1 with its token.
+SERVER_OPTIONS = ["--ServerApp.ip=127.0.0.1", "--ContentsManager.pre_save_hook=tasks.keep_pictures_on_save"]
+
+
+def lab_env(environ=None):
+    """`environ` (os.environ by default) with this folder first on PYTHONPATH, so the server imports the hook."""
+    environ = dict(os.environ if environ is None else environ)
+    environ["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in [environ.get("PYTHONPATH")] if p])
+    return environ
+
+
 def lab(args):
     ensure_env("requirements.txt")
-    cmd = [str(PYTHON), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1",
-           "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
+    cmd = [str(PYTHON), "-m", "jupyter", "lab"] + SERVER_OPTIONS + [
+        "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
     # Ctrl-C is JupyterLab's own to answer; a Python handler, unlike SIG_IGN, is not inherited by JupyterLab
     interrupt = signal.signal(signal.SIGINT, lambda *_: None)
     try:
-        code = subprocess.call(cmd + args)
+        code = subprocess.call(cmd + args, env=lab_env())
     except OSError as error:
         code, detail = 1, str(error)
     else:
