@@ -124,16 +124,46 @@ def ensure_env(requirements):
     stamp.write_text(digest)
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def keep_pictures_on_save(model, **_):
+    """JupyterLab's pre-save hook (SERVER_OPTIONS): of every output that carries a picture beside a widget view (each
+    figure of the notebooks), save the picture and its description, not the view. A widget's model lives in the
+    kernel and dies with it; JupyterLab trusts the notebooks it saves and, for a trusted output, prefers the widget
+    view to the picture, so a reopened notebook showed "Error displaying widget: model not found" for every figure.
+    Saved this way it shows the pictures, as GitHub and the HTML copy do, until it runs again."""
+    if model.get("type") != "notebook" or not isinstance(model.get("content"), dict):
+        return
+    for cell in model["content"].get("cells", []):
+        for output in cell.get("outputs", []):
+            data = output.get("data") or {}
+            if WIDGET_VIEW in data and "image/png" in data:
+                del data[WIDGET_VIEW]
+
+
+# JupyterLab as the notebooks need it: the pre-save hook above (importable as `tasks`: lab_env() puts this folder on
+# the server's path), and the server on 127.0.0.1 with its token.
+SERVER_OPTIONS = ["--ServerApp.ip=127.0.0.1", "--ContentsManager.pre_save_hook=tasks.keep_pictures_on_save"]
+
+
+def lab_env(environ=None):
+    """`environ` (os.environ by default) with this folder first on PYTHONPATH, so the server imports the hook."""
+    environ = dict(os.environ if environ is None else environ)
+    environ["PYTHONPATH"] = os.pathsep.join([str(ROOT)] + [p for p in [environ.get("PYTHONPATH")] if p])
+    return environ
+
+
 def lab(args):
     ensure_env("requirements.txt")
-    cmd = [str(PYTHON), "-m", "jupyter", "lab", "--ServerApp.ip=127.0.0.1",
-           "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
+    cmd = [str(PYTHON), "-m", "jupyter", "lab"] + SERVER_OPTIONS + [
+        "--ServerApp.root_dir={}".format(ROOT / "notebooks")]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # a container or VM where you are root; the token stays on
     # Ctrl-C is JupyterLab's own to answer; a Python handler, unlike SIG_IGN, is not inherited by JupyterLab
     interrupt = signal.signal(signal.SIGINT, lambda *_: None)
     try:
-        code = subprocess.call(cmd + args)
+        code = subprocess.call(cmd + args, env=lab_env())
     except OSError as error:
         code, detail = 1, str(error)
     else:
@@ -191,10 +221,36 @@ def learner(args):
     return 0
 
 
+# The HTML copy typesets its formulas offline with its own MathJax 2.7, the copy the pinned jupyter-server-mathjax
+# wheel ships; it has the STIX-Web fonts only, so the local config (the classic Notebook's own settings) picks them.
+MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe,local/mlmath"
+MATHJAX_LOCAL_CONFIG = """MathJax.Hub.Config({
+  "HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web", imageFont: null},
+  SVG: {font: "STIX-Web"}
+});
+MathJax.Ajax.loadComplete("[MathJax]/config/local/mlmath.js");
+"""
+
+
+def copy_mathjax(target):
+    """Copy the MathJax that jupyter-server-mathjax installs into the environment to `target`, with its config."""
+    where = subprocess.run([str(PYTHON), "-c", "import jupyter_server_mathjax, os; "
+                            "print(os.path.join(os.path.dirname(jupyter_server_mathjax.__file__), 'static'))"],
+                           stdout=subprocess.PIPE, universal_newlines=True)
+    source = Path(where.stdout.strip())
+    if where.returncode != 0 or not (source / "MathJax.js").exists():
+        raise SetupError("MathJax (the jupyter-server-mathjax package) is missing from {}: delete that folder and "
+                         "run the command again to reinstall it.".format(VENV))
+    shutil.copytree(str(source), str(target))
+    (target / "config" / "local").mkdir(parents=True, exist_ok=True)
+    (target / "config" / "local" / "mlmath.js").write_text(MATHJAX_LOCAL_CONFIG, encoding="utf-8")
+
+
 def html(args):
     """A static HTML copy of the committed notebooks in dist/html/, one page each and an index.html: every
     figure is its stored picture with its description as alt text, links between notebooks point to the pages.
-    nbconvert does the work; this renames the links (.ipynb -> .html) and gives each page its notebook's title.
+    nbconvert does the work; this renames the links (.ipynb -> .html), gives each page its notebook's title and
+    puts MathJax beside the pages (dist/html/mathjax/), so the formulas are typeset without a network.
     With --learner, in dist/html-learner/, the pages are the learner edition's: cells tagged `solution` are left out."""
     ensure_env("requirements.txt")
     out = ROOT / "dist" / ("html-learner" if "--learner" in args else "html")
@@ -203,7 +259,10 @@ def html(args):
     if "--learner" in args:
         args.remove("--learner")
         args += ["--TagRemovePreprocessor.enabled=True", "--TagRemovePreprocessor.remove_cell_tags=solution"]
+    shutil.rmtree(str(out / "mathjax"), ignore_errors=True)
+    copy_mathjax(out / "mathjax")
     code = subprocess.call([str(PYTHON), "-m", "jupyter", "nbconvert", "--to", "html", "--log-level=WARN",
+                            "--HTMLExporter.mathjax_url=" + MATHJAX_URL,
                             "--output-dir={}".format(out)] + [str(nb) for nb in notebooks] + args)
     if code:
         raise SetupError("nbconvert could not write the HTML copy (exit status {}); its messages are above."

@@ -1,7 +1,7 @@
 """JupyterLab in a real browser, for the browser tests and the latency benchmark.
 
-`lab_server()` starts JupyterLab on 127.0.0.1 (a free port, a random token) on a copy of the notebooks, so
-nothing the browser runs is saved over the committed files; `open_notebook()` opens one in a fresh
+`lab_server()` starts JupyterLab as `tasks.py lab` does (127.0.0.1, its pre-save hook), on a free port with a
+random token, on a copy of the notebooks, so nothing the browser runs is saved over the committed files; `open_notebook()` opens one in a fresh
 workspace, runs all cells and waits for the kernel; the page counts canvas repaints per element.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+import tasks  # noqa: E402  (JupyterLab's options, as `tasks.py lab` starts it)
 CHROMIUM = "/usr/bin/chromium"
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the visible notebook; restored tabs stay in the page hidden
 
@@ -76,13 +78,15 @@ def lab_server():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(value))
     port, token = _free_port(), secrets.token_hex(24)
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", *tasks.SERVER_OPTIONS,
            f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
            f"--ServerApp.root_dir={work / 'notebooks'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
            "--LabApp.expose_app_in_browser=True"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"))
+    # A private data dir too: the notary's signatures (which notebooks JupyterLab trusts) stay in it and go with it.
+    env = dict(tasks.lab_env(), JUPYTERLAB_SETTINGS_DIR=str(tmp / "settings"),
+               JUPYTER_RUNTIME_DIR=str(tmp / "runtime"), JUPYTER_DATA_DIR=str(tmp / "data"))
     log = open(tmp / "lab.log", "wb")
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"

@@ -1,7 +1,7 @@
 """`python3 tasks.py html`: a static copy of every notebook that shows every figure without a kernel.
 
-Opened in headless Chromium (requests to other hosts, MathJax's CDN, are refused so the test needs no network):
-every figure is an <img> that loaded, with the figure's description as its alt text; each explorer says it is
+Opened in headless Chromium with every request to another host refused, as on a machine without a network: every
+formula is typeset by the copy's own MathJax (dist/html/mathjax/, from the pinned jupyter-server-mathjax); every figure is an <img> that loaded, with the figure's description as its alt text; each explorer says it is
 interactive in JupyterLab; no widget repr, "Loading widget" or error text; links between notebooks lead to pages.
 """
 import json
@@ -83,5 +83,32 @@ def test_links_between_notebooks_lead_to_the_pages(copy):
             assert not [h for h in hrefs if ".ipynb" in h], "links to notebooks are rewritten to pages"
             local = [h for h in hrefs if h.endswith(".html")]
             assert local and all((OUT / h).exists() for h in local), "the next notebook's page is there"
+    finally:
+        page.close()
+
+
+# Every rendered formula is a MathJax output element; the TeX source stays only in MathJax's own <script> elements.
+TYPESET = """async () => {
+  if (!(window.MathJax && MathJax.Hub)) return null;
+  await new Promise(done => MathJax.Hub.Queue(done));
+  const prose = [...document.querySelectorAll('.jp-MarkdownOutput')].map(e => e.innerText).join('\\n');
+  return {formulas: document.querySelectorAll('.MathJax, .MathJax_Display, .MathJax_SVG').length,
+          errors: document.querySelectorAll('.MathJax_Error, merror').length,
+          raw: ['$$', '\\\\frac', '\\\\sigma', '\\\\hat'].filter(s => prose.includes(s))};
+}"""
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
+def test_formulas_are_typeset_without_a_network(copy, notebook):
+    page = open_page(copy, OUT / f"{notebook.stem}.html")
+    try:
+        loaded = page.evaluate("() => new Promise(done => { const t0 = performance.now(); (function wait() { "
+                               "if (window.MathJax && MathJax.isReady) done(true); else if (performance.now() - t0 > 20000) "
+                               "done(false); else setTimeout(wait, 100); })(); })")
+        assert loaded, "MathJax loaded from the copy itself within 20 s"
+        result = page.evaluate(TYPESET)
+        assert result["formulas"] > 5, "the notebook's formulas are MathJax output"
+        assert result["errors"] == 0, "MathJax typeset every formula without an error"
+        assert not result["raw"], f"no LaTeX source left in the prose: {result['raw']}"
     finally:
         page.close()

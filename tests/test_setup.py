@@ -254,3 +254,21 @@ def test_github_workflows_pass_actionlint():
     result = subprocess.run([actionlint, "-no-color", *map(str, workflows)], capture_output=True, text=True,
                             cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- JupyterLab saves each figure as its picture -------------------------------------------------------------------
+
+def test_a_saved_figure_keeps_its_picture_and_description_and_drops_the_dead_widget_view():
+    view = {"model_id": "3f2a", "version_major": 2, "version_minor": 0}
+    figure = {"output_type": "display_data", "metadata": {}, "data": {
+        tasks.WIDGET_VIEW: dict(view), "image/png": "iVBOR", "text/html": "<img alt='E(W)'>", "text/plain": "E(W)"}}
+    slider = {"output_type": "display_data", "metadata": {}, "data": {tasks.WIDGET_VIEW: dict(view),
+                                                                      "text/plain": "FloatSlider(value=0.0)"}}
+    model = {"type": "notebook", "content": {"cells": [
+        {"cell_type": "markdown", "source": "# 01"},
+        {"cell_type": "code", "source": "e", "outputs": [figure, slider]}]}}
+    tasks.keep_pictures_on_save(model=model, path="01_prediction.ipynb", contents_manager=None)
+    saved = model["content"]["cells"][1]["outputs"]
+    assert sorted(saved[0]["data"]) == ["image/png", "text/html", "text/plain"], "the picture, not the view"
+    assert tasks.WIDGET_VIEW in saved[1]["data"], "a widget without a picture is saved as it is"
+    tasks.keep_pictures_on_save(model={"type": "file", "content": "text"}, path="notes.txt", contents_manager=None)
