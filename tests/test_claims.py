@@ -272,6 +272,18 @@ def _():
     assert all(np.any((x > t) != (y == 1)) and np.any((x < t) != (y == 1)) for t in cuts)
 
 
+@claim("02", r"Large weights then make some point confidently wrong, $E$ grows far out in every direction, and the bowl "
+             r"has a lowest point: the best fit.")
+def _():
+    data = one_input_data()
+    W_star, b_star, E_star = mh.minimum(data)
+    dW, db = mh.cross_entropy_gradient(data.X, data.y, np.array([W_star]), b_star)
+    assert abs(dW[0]) < 1e-8 and abs(db) < 1e-8  # a lowest point: the slope is 0 there
+    for angle in np.linspace(0, 2 * np.pi, 360, endpoint=False):  # every direction (cos, sin) in the (W, b) plane
+        far = [losses(data, c * np.cos(angle), c * np.sin(angle)).mean() for c in (10, 100)]
+        assert E_star < far[0] < far[1] and far[1] > 5 * far[0] / 2  # growing, about in proportion to the distance
+
+
 @claim("02", r"$E$ keeps falling as $W$ grows and never reaches 0, so there is no lowest point: gradient descent never "
              r"settles, and $W$ grows without bound (about 19 after 10,000 steps, and still growing).")
 def _():
