@@ -336,6 +336,13 @@ def _():
         assert np.all(np.isfinite(got)) and np.all(np.abs(got - want) <= 4e-16 * np.maximum(np.abs(z), 1))
 
 
+@claim("02", r"a point with label 1 and logit $z = -1000$ should cost 1000, not 34.5.")
+def _():
+    assert mh.cross_entropy_from_logits([1], [-1000.0]) == 1000.0
+    clipped = np.clip(mh.sigmoid(-1000.0), 1e-15, 1 - 1e-15)  # section 8's clipping, ε = 1e-15
+    assert f"{-np.log(clipped):.1f}" == "34.5"
+
+
 # =====================================================================================================================
 # Notebook 03 · Gradient descent
 # =====================================================================================================================
