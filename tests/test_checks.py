@@ -710,6 +710,7 @@ FROM_LOGITS = [
     (logits_log1p_exp, "np.logaddexp(0, z) computes ln(1 + e^z) without it"),
     (logits_where_both_branches, "np.where computes both of its branches"),
     (logits_clip_z, "each loss is capped"),
+    (lambda y, z: np.mean(np.log1p(np.exp(np.clip(z, -700, 700))) - y * np.clip(z, -700, 700)), "each loss is capped"),
     (logits_in_place, "changed its input z in place"),
     # the formula
     (lambda y, z: -logits_solution(y, z), "the sign is flipped"),
