@@ -19,6 +19,7 @@ import numpy as np
 __all__ = [
     # maths (notebooks 01-04)
     "sigmoid", "sigmoid_prime", "predict", "error_formula", "cross_entropy", "cross_entropy_from_logits",
+    "decision_boundary",
     "cross_entropy_gradient", "sse", "sse_gradient", "numerical_gradient", "gradient_descent", "DescentHistory",
     "LOSSES", "PROB_EPS",
     # data
@@ -28,6 +29,7 @@ __all__ = [
     "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
     "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure", "training_comparison_figure",
     "Explorer", "StaticFigure", "CheckResult",
+    "check_decision_boundary", "check_cross_entropy_from_logits",
     "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_training_loop",
     "check_learning_rate", "check_numerical_gradient", "check_buggy_gradient", "check_delta_rule",
     "check_sse_gradient",
@@ -89,6 +91,15 @@ def predict(W, x, b):
     W of shape (n, k): x is (n,) or (m, n), b a scalar or (k,); ŷ is (k,) or (m, k).
     """
     return sigmoid(_logits(W, x, b))
+
+
+def decision_boundary(W, b, x1):
+    """x₂ on the boundary w₁x₁ + w₂x₂ + b = 0 of a two-input unit, −(w₁x₁ + b)/w₂, the shape of x1 (notebook 01,
+    section 9). For w₂ = 0 the boundary is the vertical line x₁ = −b/w₁, which has no x₂: nan for each x₁."""
+    W, b, x1 = _array(W, "W", ndim=1), _array(b, "b", ndim=0), _array(x1, "x1")
+    if W.shape != (2,):
+        raise ValueError(f"W: expected the two weights (w1, w2), got shape {W.shape}")
+    return _out(np.full(x1.shape, np.nan) if W[1] == 0 else -(W[0] * x1 + b) / W[1])
 
 
 # =====================================================================================
@@ -386,7 +397,8 @@ _FIGURES = ("prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_
 _LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.explorer",
          "StaticFigure": "_mlmath.pictures", "CheckResult": "_mlmath.harness",
          "check_sigmoid": "_mlmath.checks_01", "check_predict": "_mlmath.checks_01",
-         "check_cross_entropy": "_mlmath.checks_02",
+         "check_decision_boundary": "_mlmath.checks_01",
+         "check_cross_entropy": "_mlmath.checks_02", "check_cross_entropy_from_logits": "_mlmath.checks_02",
          "check_gradient_step": "_mlmath.checks_03", "check_training_loop": "_mlmath.checks_03",
          "check_learning_rate": "_mlmath.checks_03", "check_numerical_gradient": "_mlmath.checks_03",
          "check_buggy_gradient": "_mlmath.checks_03",

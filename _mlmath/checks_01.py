@@ -169,3 +169,110 @@ def _predict_probes(run):
     run.shape(got, (2,), what)
     _limits(got, warned, what, np.array([-1000.0, 1000.0]), fix)
     return "✓ predict passes: the article's value, a weight vector over 4 points, and z = −1000."
+
+
+# --- decision boundary --------------------------------------------------------------------------------------
+
+_SOLVE = "from w₁x₁ + w₂x₂ + b = 0, x₂ = −(w₁x₁ + b)/w₂"
+_VERTICAL = ("for w₂ = 0 the boundary is the vertical line x₁ = −b/w₁, with no x₂: test w₂ == 0 first and return "
+             "nan for each x₁, np.full(np.shape(x1), np.nan)")
+
+
+def _decision_boundary_mistakes(W, b, x1):
+    """The value a known mistake gives for (w, b, x1) -> what to change (notebook 01, section 9)."""
+    w1, w2 = W
+    x2 = -(w1 * x1 + b) / w2
+    with np.errstate(all="ignore"):
+        return [
+            (-(w1 * x1 - b) / w2, "the sign of b is flipped: " + _SOLVE),
+            ((w1 * x1 + b) / w2, "the minus sign is missing: " + _SOLVE),
+            (-(w1 * x1) / w2 - b, "b is not divided by w₂: " + _SOLVE),
+            (-(w1 * x1) / w2 + b, "b is not divided by w₂, and its sign is flipped: " + _SOLVE),
+            (-(w1 * x1) / w2, "the bias b is missing: " + _SOLVE),
+            (-(w2 * x1 + b) / w1, "w₁ and w₂ are swapped: x₁ goes with w₁, and x₂ = −(w₁x₁ + b)/w₂ divides by w₂"),
+            (-(w1 * x1 + b) / w1, "it divides by w₁: solve for x₂, which goes with w₂, x₂ = −(w₁x₁ + b)/w₂"),
+            (-(w2 * x1 + b) / w2, "x₁ is multiplied by w₂: it goes with w₁, x₂ = −(w₁x₁ + b)/w₂"),
+            (-(w1 * x1 + b) * w2, "it multiplies by w₂: divide, x₂ = −(w₁x₁ + b)/w₂"),
+            (-(w1 * x1 + b), "w₂ is missing: " + _SOLVE),
+            (-w1 * x1 + b / w2, "the sign of b is flipped and w₁x₁ is not divided by w₂: " + _SOLVE),
+            (w1 * x1 + b, "that is w₁x₁ + b, the logit with x₂ = 0: solve w₁x₁ + w₂x₂ + b = 0 for x₂ instead"),
+            (sigmoid(w1 * x1 + b), "that is ŷ = σ(w₁x₁ + b): the boundary is where z = 0; solve w₁x₁ + w₂x₂ + b = 0 "
+                                   "for x₂"),
+            (np.zeros_like(x2), "that is 0, the value of w₁x₁ + w₂x₂ + b on the line: return x₂ itself, " + _SOLVE),
+            (np.full_like(x2, -b / w2), "that is −b/w₂, the line's x₂ at x₁ = 0 only: x₂ = −(w₁x₁ + b)/w₂"),
+            ((w2 / w1) * x1 - b / w2, "the slope w₂/w₁ is that of the vector (w₁, w₂), across the line: the line's "
+                                      "slope is −w₁/w₂, " + _SOLVE),
+            (np.floor(x2), "it rounds down, as floor division // does: divide with /"),
+            *[(np.round(x2, k), "it is rounded: return x₂ at full precision (round only to print)") for k in range(7)],
+        ]
+
+
+_BOUNDARY_EXCEPTIONS = [
+    (IndexError, "out of", "w has two entries, w[0] = w₁ and w[1] = w₂ (Python counts from 0)"),
+    (TypeError, "only length-1 arrays", "float(…) and the math module take one number, and x1 may be an array: use "
+                                        "numpy operations on the whole x1"),
+    (TypeError, "only 0-dimensional arrays", "float(…) and the math module take one number, and x1 may be an array: "
+                                             "use numpy operations on the whole x1"),
+    (TypeError, "can't multiply sequence", "w is a pair, and a tuple or list times a number repeats it: take its "
+                                           "entries, w[0] and w[1], or np.asarray(w)"),
+    (TypeError, "unsupported operand", "w is a pair, and a tuple or list does no arithmetic: take its entries, "
+                                       "w[0] and w[1], or np.asarray(w)"),
+    (ValueError, "could not be broadcast", "w is the pair (w₁, w₂) and x1 holds the x₁ values: multiply x1 by the one "
+                                           "weight w[0] = w₁, not by all of w"),
+]
+_VERTICAL_EXCEPTIONS = [(ZeroDivisionError, "", _VERTICAL)]  # tried first once w₂ = 0
+
+
+def check_decision_boundary(fn):
+    """Notebook 01, exercise (section 9): does `fn(w, b, x1)` return x₂ on the line w₁x₁ + w₂x₂ + b = 0?
+
+    Tried on a 1-D x1 and a plain number, w as an array, a tuple and a list, integers, and w₂ = 0 (a vertical
+    line: nan for every x₁, without a warning).
+    """
+    return run_check(fn, "decision_boundary", "my_decision_boundary(w, b, x1)", _decision_boundary_probes,
+                     _BOUNDARY_EXCEPTIONS, answered_by=(mh.decision_boundary,))
+
+
+def _decision_boundary_probes(run):
+    probes = [  # w₁ ≠ ±w₂, neither ±1, b ≠ 0, x₁ of both signs: every catalogued mistake gives another value
+        (np.array([1.5, -2.5]), 0.8, np.array([-2.0, -0.5, 0.0, 1.0, 3.0])),
+        ((-0.5, 2.0), -1.0, 1.2),  # a tuple and a plain number
+        ([3.0, 4.0], 2.5, np.array([-1.5, 0.25, 2.0])),  # a list
+        (np.array([2, 3]), -1, np.array([-2, 0, 1, 4])),  # integers: x₂ is not
+    ]
+    for w, b, x1 in probes:
+        kind = {tuple: "a tuple", list: "a list"}.get(type(w), "an array")
+        what = (f"decision_boundary(w, b, x1) for w = ({w[0]:g}, {w[1]:g}) ({kind}), b = {b:g}, "
+                + (f"x1 = {x1:g}" if np.ndim(x1) == 0 else f"x1 = {fmt(x1, 3)}"))
+        out = run.call(what, w=w, b=b, x1=x1)[0]
+        if isinstance(out, list):
+            stop(f"{what} returned a list: return a numpy array, the same shape as x1 (compute with numpy on the "
+                 f"whole x1, or np.asarray(…)).")
+        got = run.numbers(out, what, "x₂")
+        run.shape(got, np.shape(x1), what, [
+            ((1,), "for a plain number x1 return a number (a list or np.array([…]) adds an axis)"),
+            ((), "one number for an array x1: x₂ is computed for every x₁, entry by entry, no sum or mean"),
+            ((2,), "one value per weight: x₂ = −(w₁x₁ + b)/w₂ is one value per x₁"),
+            ((np.size(x1), 2), "a pair per x₁: return x₂ alone, not (x₁, x₂)"),
+            ((2, np.size(x1)), "both coordinates: return x₂ alone, not (x₁, x₂)"),
+            ((np.size(x1), 1), "a column: return x₂ with the shape of x1")])
+        W = np.asarray(w, dtype=float)
+        run.values(got, mh.decision_boundary(W, b, x1), what,
+                   _decision_boundary_mistakes(W, float(b), np.asarray(x1, dtype=float)), _SOLVE)
+    run.exceptions = _VERTICAL_EXCEPTIONS + list(run.exceptions)
+    for x1 in (np.array([-1.0, 0.5, 2.0]), 0.5):  # w₂ = 0, a vertical line: nan for every x₁, without a warning
+        what = f"decision_boundary(w, b, x1) for w = (2, 0), b = 1, x1 = {fmt(x1, 3)}"
+        out, warned = run.call(what, w=(2.0, 0.0), b=1.0, x1=x1)
+        if isinstance(out, list):
+            stop(f"{what} returned a list: return a numpy array, the same shape as x1.")
+        got = run.numbers(out, what, "x₂")
+        run.shape(got, np.shape(x1), what, [((), "one nan for each x₁, np.full(np.shape(x1), np.nan)"),
+                                            ((1,), "for a plain number x1 return one nan, np.nan")])
+        if not np.all(np.isnan(got)):
+            if close(got, np.full(np.shape(x1), -0.5), 1e-9):
+                stop(f"{what} gave {fmt(got)}: that is x₁ = −b/w₁, where the vertical line is; x₂ has no value "
+                     f"there: return nan for each x₁.")
+            stop(f"{what} gave {fmt(got)}: {_VERTICAL}.")
+        if warned:
+            stop(f"{what} gave nan, but numpy warned ({warned[0]}): {_VERTICAL}.")
+    return "✓ decision_boundary passes: x₂ = −(w₁x₁ + b)/w₂ for numbers and arrays, and nan for a vertical line."

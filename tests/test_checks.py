@@ -329,6 +329,185 @@ PREDICT = [
 
 
 # =====================================================================================================================
+# Notebook 01, section 9: my_decision_boundary(w, b, x1), x₂ on the line w₁x₁ + w₂x₂ + b = 0; nan when w₂ = 0
+# =====================================================================================================================
+
+def boundary_solution(w, b, x1):  # the notebook's solution
+    w1, w2 = w
+    if w2 == 0:
+        return np.full(np.shape(x1), np.nan)  # a vertical line: no x₂
+    return -(w1 * np.asarray(x1, dtype=float) + b) / w2
+
+
+def boundary_slope_intercept(w, b, x1):
+    w = np.asarray(w, dtype=float)
+    if w[1] == 0:
+        return np.nan * np.asarray(x1, dtype=float)
+    slope, intercept = -w[0] / w[1], -b / w[1]
+    return slope * np.asarray(x1) + intercept
+
+
+def boundary_errstate(w, b, x1):
+    x1 = np.asarray(x1, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x2 = -(w[0] * x1 + b) / np.float64(w[1])
+    return np.where(np.isfinite(x2), x2, np.nan)
+
+
+def boundary_where(w, b, x1):
+    w1, w2 = float(w[0]), float(w[1])
+    safe = w2 if w2 != 0 else 1.0
+    return np.where(w2 != 0, -(w1 * np.asarray(x1, dtype=float) + b) / safe, np.nan)
+
+
+def boundary_loop(w, b, x1):
+    x1 = np.asarray(x1, dtype=float)
+    out = np.empty(x1.shape)
+    for i in np.ndindex(x1.shape):
+        out[i] = math.nan if w[1] == 0 else -(w[0] * x1[i] + b) / w[1]
+    return out if out.ndim else float(out)
+
+
+def boundary_python_floats(w, b, x1):  # right for numbers; numpy takes care of arrays
+    if w[1] == 0:
+        return x1 * math.nan
+    return (-w[0] * x1 - b) / w[1]
+
+
+def boundary_naive(w, b, x1):  # no care for w₂ = 0
+    return -(w[0] * x1 + b) / w[1]
+
+
+def boundary_naive_array(w, b, x1):  # numpy divides by 0 with a warning: inf
+    w = np.asarray(w, dtype=float)
+    return -(w[0] * np.asarray(x1, dtype=float) + b) / w[1]
+
+
+def boundary_inf_silenced(w, b, x1):
+    w = np.asarray(w, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -(w[0] * np.asarray(x1, dtype=float) + b) / w[1]
+
+
+def boundary_inf_to_nan(w, b, x1):
+    x2 = -(w[0] * np.asarray(x1, dtype=float) + b) / np.float64(w[1])
+    return np.where(np.isfinite(x2), x2, np.nan)  # right, but the division by 0 warned first
+
+
+def boundary_vertical_x1(w, b, x1):
+    if w[1] == 0:
+        return np.full(np.shape(x1), -b / w[0])  # where the vertical line is: x₁, not x₂
+    return boundary_solution(w, b, x1)
+
+
+def boundary_raises(w, b, x1):
+    if w[1] == 0:
+        raise ValueError("w2 = 0: the boundary is vertical")
+    return boundary_solution(w, b, x1)
+
+
+def boundary_scalar_nan(w, b, x1):
+    if w[1] == 0:
+        return np.nan  # one nan, whatever the shape of x1
+    return boundary_solution(w, b, x1)
+
+
+def boundary_list(w, b, x1):
+    if np.ndim(x1) == 0:
+        return boundary_solution(w, b, x1)
+    return [boundary_solution(w, b, v) for v in x1]
+
+
+def boundary_float(w, b, x1):  # scalar-only
+    if w[1] == 0:
+        return math.nan
+    return -(w[0] * float(x1) + b) / w[1]
+
+
+def boundary_loop_only(w, b, x1):  # array-only
+    return np.array([boundary_solution(w, b, v) for v in x1])
+
+
+def boundary_in_place(w, b, x1):
+    if w[1] == 0:
+        return np.full(np.shape(x1), np.nan)
+    x1 *= -w[0] / w[1]  # writes into the caller's array
+    return x1 - b / w[1]
+
+
+def boundary_one_based(w, b, x1):
+    return -(w[1] * x1 + b) / w[2]
+
+
+def boundary_tuple_times(w, b, x1):
+    return -(w * x1 + b) / w
+
+
+def boundary_floor(w, b, x1):
+    if w[1] == 0:
+        return np.full(np.shape(x1), np.nan)
+    return -(w[0] * np.asarray(x1) + b) // w[1]
+
+
+def boundary_point_pairs(w, b, x1):
+    x2 = boundary_solution(w, b, x1)
+    return np.stack([np.broadcast_to(x1, np.shape(x2)), x2], axis=-1)
+
+
+DECISION_BOUNDARY = [
+    # correct, in the styles learners use
+    (boundary_solution, PASS),
+    (boundary_slope_intercept, PASS),
+    (boundary_errstate, PASS),
+    (boundary_where, PASS),
+    (boundary_loop, PASS),
+    (boundary_python_floats, PASS),
+    (lambda w, b, x1: mh.decision_boundary(w, b, x1), PASS),
+    (lambda w, b, x1: np.nan * np.asarray(x1, dtype=float) if w[1] == 0 else -w[0] / w[1] * np.asarray(x1) - b / w[1],
+     PASS),
+    (lambda w, b, x1: (np.full(np.shape(x1), np.nan) if w[1] == 0
+                       else (np.asarray(x1, dtype=np.float32) * -w[0] - b) / np.float32(w[1])), "float32"),
+    # the algebra
+    (lambda w, b, x1: boundary_solution(w, -b, x1), "the sign of b is flipped"),
+    (lambda w, b, x1: -boundary_solution(w, b, x1), "the minus sign is missing"),
+    (lambda w, b, x1: np.nan * x1 if w[1] == 0 else -w[0] * np.asarray(x1) / w[1] - b, "b is not divided by w₂"),
+    (lambda w, b, x1: boundary_solution(w, 0.0, x1), "the bias b is missing"),
+    (lambda w, b, x1: boundary_solution((w[1], w[0]), b, x1) if w[1] != 0 else np.full(np.shape(x1), np.nan),
+     "w₁ and w₂ are swapped"),
+    (lambda w, b, x1: np.full(np.shape(x1), np.nan) if w[1] == 0 else -(w[0] * np.asarray(x1) + b) / w[0],
+     "it divides by w₁"),
+    (lambda w, b, x1: -(w[0] * np.asarray(x1, dtype=float) + b) * w[1], "it multiplies by w₂"),
+    (lambda w, b, x1: w[0] * np.asarray(x1, dtype=float) + b, "that is w₁x₁ + b, the logit with x₂ = 0"),
+    (lambda w, b, x1: np.zeros(np.shape(x1)), "that is 0, the value of w₁x₁ + w₂x₂ + b on the line"),
+    (lambda w, b, x1: np.full(np.shape(x1), -b / w[1]), "that is −b/w₂"),
+    (lambda w, b, x1: w[1] / w[0] * np.asarray(x1) - b / w[1], "the slope w₂/w₁ is that of the vector"),
+    (boundary_floor, "floor division"),
+    (lambda w, b, x1: np.round(boundary_solution(w, b, x1), 2), "it is rounded"),
+    # w₂ = 0, the vertical line
+    (boundary_naive, "test w₂ == 0 first and return nan"),  # ZeroDivisionError for a plain number
+    (boundary_naive_array, "gave [inf, -inf, -inf]: for w₂ = 0 the boundary is the vertical line"),
+    (boundary_inf_silenced, "test w₂ == 0 first and return nan"),
+    (boundary_inf_to_nan, "gave nan, but numpy warned (divide by zero"),
+    (boundary_vertical_x1, "that is x₁ = −b/w₁, where the vertical line is"),
+    (boundary_raises, "raised ValueError: w2 = 0: the boundary is vertical"),
+    (boundary_scalar_nan, "one nan for each x₁"),
+    # numbers and arrays, shapes and types
+    (boundary_list, "returned a list: return a numpy array"),
+    (boundary_float, "float(…) and the math module take one number"),
+    (boundary_loop_only, "loops over its input"),
+    (lambda w, b, x1: np.atleast_1d(boundary_solution(w, b, x1)), "for a plain number x1 return a number"),
+    (lambda w, b, x1: np.sum(boundary_solution(w, b, x1)), "one number for an array x1"),
+    (boundary_point_pairs, "return x₂ alone"),
+    (lambda w, b, x1: (x1, boundary_solution(w, b, x1)), "returned a tuple of 2 items: return x₂ alone"),
+    (boundary_in_place, "changed its input x1 in place"),
+    (boundary_one_based, "Python counts from 0"),
+    (boundary_tuple_times, "multiply x1 by the one weight w[0]"),
+    (lambda w, b, x1: print(boundary_solution(w, b, x1)), "use return, not print"),
+    (lambda w, b, x1: f"{boundary_solution(w, b, x1)}", "returned the text"),
+]
+
+
+# =====================================================================================================================
 # Notebook 02, section 5: my_cross_entropy(y, y_hat), the mean, finite at ŷ = 0 and 1
 # =====================================================================================================================
 
@@ -437,6 +616,121 @@ CROSS_ENTROPY = [
     (lambda y, p: np.array([ce_solution(y, p)]), "not an array of one"),
     (lambda y, p: f"E = {ce_solution(y, p):.4f}", "returned the text"),
     (lambda y, p: (ce_solution(y, p), np.clip(p, 1e-15, 1)), "tuple of 2 items: return E alone"),
+]
+
+
+# =====================================================================================================================
+# Notebook 02, section 9: my_cross_entropy_from_logits(y, z), the mean from the logits, exact at z = ±1000
+# =====================================================================================================================
+
+def logits_solution(y, z):  # the notebook's solution
+    return np.mean(np.logaddexp(0, z) - y * z)
+
+
+def logits_log1p(y, z):
+    z = np.asarray(z, dtype=float)
+    softplus = np.maximum(z, 0) + np.log1p(np.exp(-np.abs(z)))  # ln(1 + e^z), written without overflow
+    return np.mean(softplus - y * z)
+
+
+def logits_two_terms(y, z):
+    return np.mean(y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z))  # −ln σ(z) and −ln(1 − σ(z))
+
+
+def logits_loop(y, z):
+    total = 0.0
+    for yi, zi in zip(np.ravel(y), np.ravel(z)):
+        total += max(zi, 0.0) + math.log1p(math.exp(-abs(zi))) - yi * zi
+    return total / np.size(y)
+
+
+def logits_minus_y_form(y, z):
+    return np.mean(np.logaddexp(0, -z) + (1 - y) * z)
+
+
+def logits_naive(y, z):  # the article's formula on the article's sigmoid
+    y_hat = 1 / (1 + np.exp(-z))
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def logits_stable_sigmoid_then_log(y, z):  # a stable σ, but ln σ(−1000) = ln 0
+    y_hat = mh.sigmoid(z)
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def logits_clipped(y, z):
+    y_hat = np.clip(mh.sigmoid(z), 1e-15, 1 - 1e-15)
+    return -np.mean(y * np.log(y_hat) + (1 - y) * np.log(1 - y_hat))
+
+
+def logits_log_one_plus_exp(y, z):  # e^1000 overflows
+    return np.mean(np.log(1 + np.exp(z)) - y * z)
+
+
+def logits_log1p_exp(y, z):  # still e^1000
+    return np.mean(np.log1p(np.exp(z)) - y * z)
+
+
+def logits_where_both_branches(y, z):  # np.where computes both branches: exp overflows in the one not taken
+    z = np.asarray(z, dtype=float)
+    softplus = np.where(z > 0, z + np.log1p(np.exp(-z)), np.log1p(np.exp(z)))
+    return np.mean(softplus - y * z)
+
+
+def logits_clip_z(y, z):  # e^z kept finite, but the loss of a confident mistake is capped at 30
+    z = np.clip(z, -30, 30)
+    return np.mean(np.log1p(np.exp(z)) - y * z)
+
+
+def logits_in_place(y, z):
+    z *= 1.0  # harmless here, but …
+    z -= y * z  # … this writes into the caller's array
+    return np.mean(np.logaddexp(0, z / (1 - y + 1e-300)))
+
+
+FROM_LOGITS = [
+    # correct, in the styles learners use
+    (logits_solution, PASS),
+    (logits_log1p, PASS),
+    (logits_two_terms, PASS),
+    (logits_loop, PASS),
+    (logits_minus_y_form, PASS),
+    (lambda y, z: np.sum(np.logaddexp(0, z) - y * z) / len(y), PASS),
+    (lambda y, z: -np.mean(y * -np.logaddexp(0, -z) + (1 - y) * -np.logaddexp(0, z)), PASS),
+    (lambda y, z: np.mean(np.where(y == 1, np.logaddexp(0, -z), np.logaddexp(0, z))), PASS),
+    (lambda y, z: np.average(np.logaddexp(0.0, np.where(y == 1, -z, z))), PASS),  # ln(1 + e^(∓z)) per label
+    (lambda y, z: mh.cross_entropy_from_logits(y, z), PASS),
+    (lambda y, z: np.mean(np.logaddexp(0, np.asarray(z, dtype=np.float32)) - np.float32(1) * y * z).astype(np.float32),
+     "float32"),
+    # the extremes
+    (logits_naive, "σ(z) is exactly 0 or 1 at z = ±1000"),
+    (logits_stable_sigmoid_then_log, "ln 0 = −∞"),
+    (logits_clipped, "each loss is capped"),
+    (logits_log_one_plus_exp, "e^z overflows at z = 1000"),
+    (logits_log1p_exp, "np.logaddexp(0, z) computes ln(1 + e^z) without it"),
+    (logits_where_both_branches, "np.where computes both of its branches"),
+    (logits_clip_z, "each loss is capped"),
+    (lambda y, z: np.mean(np.log1p(np.exp(np.clip(z, -700, 700))) - y * np.clip(z, -700, 700)), "each loss is capped"),
+    (logits_in_place, "changed its input z in place"),
+    # the formula
+    (lambda y, z: -logits_solution(y, z), "the sign is flipped"),
+    (lambda y, z: np.sum(np.logaddexp(0, z) - y * z), "the sum over the points, not the mean"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) - (1 - y) * z), "y and 1 − y are swapped"),
+    (lambda y, z: np.mean(np.logaddexp(0, z)), "the −y·z term is missing"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) + y * z), "y·z is added"),
+    (lambda y, z: np.mean(np.logaddexp(0, -z) - y * z), "that is ln(1 + e^(−z)) − y·z"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) - z), "the loss of label 1 for every point"),
+    (lambda z, y: np.mean(np.logaddexp(0, z) - y * z), "the labels first"),
+    (lambda y, z: logits_solution(y, z) / len(y), "divides by m twice"),
+    (lambda y, z: np.mean((y - mh.sigmoid(z)) ** 2), "mean squared error"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) - y * z, axis=1), "axis 1 is out of bounds"),
+    # the type and the shape
+    (lambda y, z: np.logaddexp(0, z) - y * z, "those are the 6 per-point losses"),
+    (lambda y, z: np.array([logits_solution(y, z)]), "not an array of one"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) - y * z, axis=-1), "the mean over axis 1 gives one value per point"),
+    (lambda y, z: np.mean(np.logaddexp(0, z) - y * z, axis=0), "keeps an axis"),
+    (lambda y, z: f"{logits_solution(y, z):.4f}", "returned the text"),
+    (lambda y, z: (logits_solution(y, z), np.logaddexp(0, z) - y * z), "tuple of 2 items: return E alone"),
 ]
 
 
@@ -1221,7 +1515,8 @@ SSE_GRADIENT = [
 # The tables, run
 # =====================================================================================================================
 
-TABLES = {mh.check_sigmoid: SIGMOID, mh.check_predict: PREDICT, mh.check_cross_entropy: CROSS_ENTROPY,
+TABLES = {mh.check_sigmoid: SIGMOID, mh.check_predict: PREDICT, mh.check_decision_boundary: DECISION_BOUNDARY,
+          mh.check_cross_entropy: CROSS_ENTROPY, mh.check_cross_entropy_from_logits: FROM_LOGITS,
           mh.check_gradient_step: GRADIENT_STEP, mh.check_training_loop: TRAINING_LOOP,
           mh.check_numerical_gradient: NUMERICAL_GRADIENT, mh.check_delta_rule: DELTA_RULE,
           mh.check_sse_gradient: SSE_GRADIENT}
@@ -1442,17 +1737,28 @@ def _notebook_cell(source, name):
 SCAFFOLDS = [  # the committed scaffold cells, as the notebooks hold them, and the check each meets
     (mh.check_sigmoid, "my_sigmoid", "sigmoid", '''def my_sigmoid(z):
     """σ(z) = 1 / (1 + e^(−z)) for a number or an array, without overflow for any z."""
-    # Your code here: e = np.exp(-np.abs(z)), then np.where(z >= 0, ..., ...)
+    # Your code here: with e = e^(−|z|) ≤ 1, σ(z) is 1/(1 + e) where z ≥ 0 and e/(1 + e) where z < 0, entry by entry
     return None
 '''),
     (mh.check_predict, "my_predict", "predict", '''def my_predict(W, x, b):
     """ŷ = σ(x·W + b) for scalars, and for x of shape (m, n) with W of shape (n,)."""
-    # Your code here: np.dot(x, W) is the product for scalars and the matrix-vector product for arrays
+    # Your code here: the logit z = Σ_j w_j x_j + b (one per row of x when x is (m, n)), then ŷ = σ(z)
+    return None
+'''),
+    (mh.check_decision_boundary, "my_decision_boundary", "decision_boundary", '''def my_decision_boundary(w, b, x1):
+    """x₂ on the line w₁x₁ + w₂x₂ + b = 0 for each x₁, the shape of x1; nan for each x₁ when w₂ = 0."""
+    # Your code here: solve w₁x₁ + w₂x₂ + b = 0 for x₂, with w = (w₁, w₂); when w₂ = 0 there is no x₂: nan
     return None
 '''),
     (mh.check_cross_entropy, "my_cross_entropy", "cross_entropy", '''def my_cross_entropy(y, y_hat):
     """E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)], finite even for ŷ = 0 or 1."""
-    # Your code here: clip y_hat, then one np.mean over the bracket
+    # Your code here: clip each ŷ into [ε, 1 − ε] with ε = 1e-15, then E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]
+    return None
+'''),
+    (mh.check_cross_entropy_from_logits, "my_cross_entropy_from_logits", "cross_entropy_from_logits",
+     '''def my_cross_entropy_from_logits(y, z):
+    """E = (1/m) Σ [ln(1 + e^z) − y·z] from the logits z, exact for |z| up to 1000."""
+    # Your code here: ln(1 + e^z) for every z without ever computing e^z of a large z, minus y·z, then the mean
     return None
 '''),
     (mh.check_gradient_step, "my_gradient_step", "gradient_step", '''def my_gradient_step(X, y, W, b, learning_rate):
@@ -1576,7 +1882,9 @@ def test_an_answer_that_calls_the_helpers_own_answer_passes_with_a_note_saying_s
     calls_the_helper = [
         (mh.check_sigmoid, lambda z: mh.sigmoid(z)),
         (mh.check_predict, lambda W, x, b: mh.predict(W, x, b)),
+        (mh.check_decision_boundary, lambda w, b, x1: mh.decision_boundary(w, b, x1)),
         (mh.check_cross_entropy, lambda y, y_hat: mh.cross_entropy(y, y_hat)),
+        (mh.check_cross_entropy_from_logits, lambda y, z: mh.cross_entropy_from_logits(y, z)),
         (mh.check_gradient_step, _step_with(mh.cross_entropy_gradient)),
         (mh.check_training_loop, lambda X, y, W, b, eta, steps: (
             mh.gradient_descent(X, y, W, b, eta, steps).W[-1], float(mh.gradient_descent(X, y, W, b, eta, steps).b[-1]),

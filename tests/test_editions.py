@@ -40,6 +40,8 @@ def answers(nb):
 
 
 INSTRUCTOR = {path.name: nbformat.read(path, as_version=4) for path in sorted((ROOT / "notebooks").glob("*.ipynb"))}
+# the lessons with exercises; 00_notation.ipynb, the notation card, is markdown alone
+LESSONS = [name for name, nb in INSTRUCTOR.items() if any(cell.cell_type == "code" for cell in nb.cells)]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +50,7 @@ def learner():
     return {path.name: nbformat.read(path, as_version=4) for path in sorted(LEARNER_NOTEBOOKS.glob("*.ipynb"))}
 
 
-@pytest.mark.parametrize("name", INSTRUCTOR)
+@pytest.mark.parametrize("name", LESSONS)
 def test_every_exercise_has_a_tagged_solution_and_a_scaffold(name):
     nb = INSTRUCTOR[name]
     solutions = [cell for cell in nb.cells if is_solution(cell) and cell.cell_type == "code"]
@@ -58,6 +60,7 @@ def test_every_exercise_has_a_tagged_solution_and_a_scaffold(name):
 
 def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert list(learner) == list(INSTRUCTOR)
+    assert "00_notation.ipynb" in INSTRUCTOR and len(LESSONS) == len(INSTRUCTOR) - 1  # the card has no code cells
     shipped = ["mlmath_helpers.py", "requirements.txt", "runtime.txt", "tasks.py",
                *(str(p.relative_to(ROOT)) for p in sorted((ROOT / "_mlmath").glob("*")) if p.is_file())]
     assert {"_mlmath/a11y.js", "_mlmath/style.mplstyle", "_mlmath/figures.py"} <= set(shipped)
@@ -67,7 +70,7 @@ def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert "collapsed" not in (LEARNER / "README.md").read_text(encoding="utf-8")  # no hidden solution to look for
 
 
-@pytest.mark.parametrize("name", INSTRUCTOR)
+@pytest.mark.parametrize("name", LESSONS)
 def test_the_learner_edition_holds_no_solution_code(learner, name):
     nb = INSTRUCTOR[name]
     # lines that only the solution cells have (a solution may repeat a line of the teaching code)
@@ -84,7 +87,7 @@ def test_the_learner_edition_keeps_everything_else_as_it_is(learner, name):
     assert learner[name].metadata == nb.metadata
 
 
-@pytest.mark.parametrize("name", INSTRUCTOR)
+@pytest.mark.parametrize("name", LESSONS)
 def test_every_check_in_the_learner_edition_answers_not_implemented_yet(learner, name):
     got = answers(learner[name])
     assert got and all(text.startswith("Not implemented yet") for text in got), got
@@ -113,7 +116,7 @@ def filled_with_solutions(name, nb):
     return nb
 
 
-@pytest.mark.parametrize("name", INSTRUCTOR)
+@pytest.mark.parametrize("name", LESSONS)
 def test_scaffolds_filled_with_the_solutions_pass_every_check(learner, name):
     nb = filled_with_solutions(name, learner[name])
     NotebookClient(nb, timeout=300, kernel_name="python3",
@@ -130,7 +133,7 @@ def test_the_html_copy_of_the_learner_edition_holds_no_solution():
     assert done.returncode == 0, done.stdout + done.stderr
     for name in INSTRUCTOR:
         page = (ROOT / "dist" / "html-learner" / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
-        assert "solution_" not in page and "check_" in page  # the exercises are there, their solutions are not
+        assert "solution_" not in page and ("check_" in page) == (name in LESSONS)  # exercises there, no solutions
 
 
 def test_the_learner_edition_cannot_make_a_learner_edition_and_says_so_in_words(learner):
