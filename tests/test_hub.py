@@ -159,6 +159,8 @@ def test_a_learner_keeps_their_code_and_gets_the_new_lesson_when_the_instructor_
     one.save_notebook(path, nb)
     stored = one.read_notebook(path)
     assert "".join(stored["cells"][index]["source"]) == code
+    # the exercise's check cell: the first cell after the scaffold that calls a check (hints may sit between)
+    check_index = next(i for i, c in enumerate(stored["cells"]) if i > index and "mh.check_" in "".join(c["source"]))
 
     # The instructor: a sentence added to the first markdown cell and to the one just above the exercise, a new
     # cell after its check, the notebook re-executed, a new commit.
@@ -169,7 +171,7 @@ def test_a_learner_keeps_their_code_and_gets_the_new_lesson_when_the_instructor_
                  "A new cell after the exercise's check."]
     changed.cells[markdown[0]].source += "\n\n" + sentences[0]
     changed.cells[max(i for i in markdown if i < index)].source += "\n\n" + sentences[1]
-    changed.cells.insert(index + 2, nbformat.v4.new_markdown_cell(sentences[2]))
+    changed.cells.insert(check_index + 1, nbformat.v4.new_markdown_cell(sentences[2]))
     nbformat.write(changed, lesson)
     executed = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
                                "--inplace", "--log-level=WARN", "--ExecutePreprocessor.store_widget_state=False",
@@ -186,5 +188,5 @@ def test_a_learner_keeps_their_code_and_gets_the_new_lesson_when_the_instructor_
     assert code in sources, "the learner's code was lost"
     for sentence in sentences:
         assert any(sentence in s for s in sources), f"the instructor's change did not arrive: {sentence}"
-    check = json.dumps(merged.cells[index + 1].get("outputs"))
+    check = json.dumps(merged.cells[check_index].get("outputs"))
     assert "Not implemented yet" not in check, "the learner's check output went back to the stored one"

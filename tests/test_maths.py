@@ -303,3 +303,18 @@ BAD = [
 def test_bad_input_raises_value_error_naming_the_argument(name, call):
     with pytest.raises(ValueError, match=rf"^{name}: expected "):
         call()
+
+
+def test_decision_boundary_is_where_the_logit_is_zero():
+    w, b = np.array([2.0, -1.5]), 0.5
+    x1 = np.linspace(-3, 3, 7)
+    x2 = mh.decision_boundary(w, b, x1)
+    assert x2.shape == x1.shape
+    np.testing.assert_allclose(w[0] * x1 + w[1] * x2 + b, 0.0, atol=1e-12)
+    assert isinstance(mh.decision_boundary(w, b, 1.0), float)
+    assert np.isnan(mh.decision_boundary([1.0, 0.0], 0.5, x1)).all()  # a vertical line has no x2
+    for bad, name in (([1.0, 2.0, 3.0], "W"), ([[1.0, 2.0]], "W")):
+        with pytest.raises(ValueError, match=name):
+            mh.decision_boundary(bad, 0.0, x1)
+    with pytest.raises(ValueError, match="b"):
+        mh.decision_boundary(w, [0.0, 1.0], x1)
