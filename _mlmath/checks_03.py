@@ -2,15 +2,18 @@
 my_gradient_step (section 8.1), my_training_loop (8.2), my_learning_rate (8.3, a value), my_numerical_gradient and
 my_buggy_gradient (8.4, a value).
 """
+import inspect
+
 import numpy as np
 
 import mlmath_helpers as mh
-from _mlmath.harness import CheckResult, Verdict, _a, _fail, _one_line, close, disagreement, run_check, stop
+from _mlmath.harness import (CheckResult, Verdict, _a, _fail, _one_line, close, disagreement, none_answer, run_check,
+                             stop)
 from mlmath_helpers import sigmoid, sigmoid_prime
 
 
 def _gradient_step_mistakes(X, y, W, b, eta):
-    """(mistakes in the new W, mistakes in the new b): value -> what to change (notebook 03, section 6)."""
+    """(mistakes in the new W, mistakes in the new b): value -> what to change (notebook 03, section 8.1)."""
     m, n = X.shape
     z = X @ W + b
     r = sigmoid(z) - y  # ŷ − y, (m,)
@@ -55,7 +58,7 @@ _STEP_EXCEPTIONS = [
 
 
 def check_gradient_step(fn):
-    """Notebook 03, exercise (section 6): does `fn(X, y, W, b, learning_rate)` return one gradient-descent step
+    """Notebook 03, exercise (section 8.1): does `fn(X, y, W, b, learning_rate)` return one gradient-descent step
     (W − η ∂E/∂W, b − η ∂E/∂b) on the mean cross-entropy? X (m, n) with m ≠ n, z spread away from 0.
     """
     return run_check(fn, "gradient_step", "my_gradient_step(X, y, W, b, learning_rate)", _gradient_step_probes,
@@ -124,9 +127,13 @@ def _loop(X, y, W, b, eta, steps, sign=-1.0, divide="m", bias="right", sequentia
 
 
 def _training_loop_mistakes(X, y, W, b, eta, steps):
-    """(mistakes in W, in b, in the losses): value -> what to change (notebook 03, section 8)."""
+    """(mistakes in W, in b, in the losses): value -> what to change (notebook 03, section 8.2)."""
     ref = mh.gradient_descent(X, y, W, b, eta, steps)
     m, n = X.shape
+    fixed = {f"η = {other:g}": (_loop(X, y, W, b, other, steps),
+                                f"it ignores the learning_rate it is given (the check passed η = {eta:g}): step by "
+                                f"the argument learning_rate, not a fixed {other:g}")
+             for other in (0.5, 0.1, 0.01, 0.05, 0.2, 2.0, 3.0, 0.001) if other != eta}
     wrong = {
         "uphill": (_loop(X, y, W, b, eta, steps, sign=+1.0),
                    "it steps uphill: each step subtracts, W − η ∂E/∂W and b − η ∂E/∂b"),
@@ -148,6 +155,7 @@ def _training_loop_mistakes(X, y, W, b, eta, steps):
                                                         f"range(steps) runs `steps` times"),
         "one fewer": (_loop(X, y, W, b, eta, steps - 1), f"it took {steps - 1} steps, one too few: "
                                                          f"range(steps) runs `steps` times"),
+        **fixed,
     }
     W_mistakes = [(v[0], cause) for v, cause in wrong.values()]
     b_mistakes = [(v[1], cause) for v, cause in wrong.values()]
@@ -179,7 +187,7 @@ def check_training_loop(fn):
 def _training_loop_probes(run):
     rng = np.random.default_rng(7)
     probes = [(rng.normal(0.0, 1.5, size=(7, 3)), np.array([1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0]),
-               np.array([0.5, -0.4, 0.8]), 0.3, 0.5, 4),
+               np.array([0.5, -0.4, 0.8]), 0.3, 0.4, 4),
               (np.array([[1, 2], [0, -1], [3, 1], [-2, 0], [1, -3]]), np.array([1, 0, 1, 0, 0]),
                np.array([0.5, -0.25]), 0, 1.0, 3)]  # integers: X, y and b
     for X, y, W, b, eta, steps in probes:
@@ -192,7 +200,7 @@ def _training_loop_probes(run):
             stop(f"{what} returned {got}: return the three results, `return W, b, losses`.")
         W_new = run.numbers(out[0], f"{what}: W", "W")
         b_new = run.numbers(out[1], f"{what}: b", "b")
-        losses = run.numbers(out[2], f"{what}: the list of losses", "the list of losses")
+        losses = run.numbers(_losses(out[2], what, steps), f"{what}: the list of losses", "the list of losses")
         W_mistakes, b_mistakes, loss_mistakes, ref = _training_loop_mistakes(
             X.astype(float), y.astype(float), W, float(b), eta, steps)
         run.shape(W_new, (n,), f"{what}: W", [
@@ -218,6 +226,16 @@ def _training_loop_probes(run):
     return "✓ training_loop passes: simultaneous steps, the mean gradient, and E before the first step and after each."
 
 
+def _losses(out, what, steps):
+    """The losses as a list: a tuple of numbers is a sequence too; a generator gets its own message."""
+    if inspect.isgenerator(out) or isinstance(out, (map, filter)):
+        stop(f"{what}: the losses came back as {_a(type(out).__name__)}, which can be read only once: return them as "
+             f"a list (or numpy array) of steps + 1 = {steps + 1} numbers, e.g. list(…).")
+    if isinstance(out, tuple) and all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in out):
+        return list(out)
+    return out
+
+
 def _percent_above(E, E_min):
     percent = 100 * (E / E_min - 1)
     return f"{percent:.0f}%" if percent >= 10 else f"{percent:.2f}%"
@@ -231,15 +249,15 @@ def check_learning_rate(eta):
     except Verdict as verdict:
         return verdict.result
     except Exception as exc:  # a strange answer: still one line
-        return _fail(f"the check could not read η ({type(exc).__name__}): give one positive number, e.g. 0.1.")
+        return _fail(f"the check could not read η ({type(exc).__name__}): give one positive number.")
 
 
 def _learning_rate_verdict(eta):
     if eta is None:
-        return CheckResult(False, "Not implemented yet: learning_rate returned None. Fill in the cell above, run it, "
-                                  "then run this check again.")
+        return none_answer("learning_rate", "my_learning_rate")
     if isinstance(eta, (bool, np.bool_)):
-        stop(f"η = {eta} is True/False, not a learning rate: give a positive number, e.g. 0.1.")
+        stop(f"η = {eta} is True/False, not a learning rate: give one positive number; the check then says whether "
+             f"to raise or lower it.")
     if isinstance(eta, (str, bytes)):
         stop(f"η is the text {_one_line(repr(eta), 20)}: give the number itself, without quotes.")
     if callable(eta):
@@ -251,9 +269,9 @@ def _learning_rate_verdict(eta):
     try:
         value = float(eta)
     except (TypeError, ValueError):
-        stop(f"η is {_a(type(eta).__name__)}: give one positive number, e.g. 0.1.")
+        stop(f"η is {_a(type(eta).__name__)}: give one positive number.")
     if np.isnan(value):
-        stop("η is nan, not a number: give a positive number, e.g. 0.1.")
+        stop("η is nan, not a number: give one positive number; the check then says whether to raise or lower it.")
     if np.isinf(value):
         stop(f"η = {value}: an infinite step has no place to land; give a finite positive number.")
     if value == 0:
@@ -303,7 +321,7 @@ def _one_sided(f, theta, h, side):
 
 
 def _numerical_gradient_mistakes(f, theta, h):
-    """Values a wrong central difference gives -> what to change (notebook 03, section 8)."""
+    """Values a wrong central difference gives -> what to change (notebook 03, section 8.4)."""
     want = _central(f, theta, h)
     ignored = [(_central(f, theta, other), f"it ignores the h it is given (the check passed h = {h:g}): nudge by "
                                            f"the argument h, not a fixed step")
@@ -316,6 +334,10 @@ def _numerical_gradient_mistakes(f, theta, h):
         (2 * want, "it divides by h: the points θ + h eᵢ and θ − h eᵢ are 2h apart, so divide by 2h"),
         (want / 2, "it divides by 4h: the points θ ± h eᵢ are 2h apart, divide by 2h"),
         (2 * h * want, "the difference f(θ + h eᵢ) − f(θ − h eᵢ) is not divided: divide it by 2h"),
+        (h * h * want, "every slope is h² times too small: `/ 2 * h` divides by 2 and then multiplies by h; write "
+                       "`/ (2 * h)`"),
+        (4 * want, "every slope is 4 times too large: `/ h * 2` divides by h and then multiplies by 2; write "
+                   "`/ (2 * h)`"),
         (-want, "the difference is the wrong way round: f(θ + h eᵢ) − f(θ − h eᵢ), the upper point first"),
         (_central(f, theta, h, at_once=True), "every entry is the same: it nudges all parameters at once; nudge one "
                                               "at a time, θ ± h eᵢ with eᵢ the i-th unit vector, the others fixed"),
@@ -354,9 +376,14 @@ def check_numerical_gradient(fn):
 
 
 def _numerical_gradient_probes(run):
+    run.copy_as["theta"] = "np.array(theta, dtype=float)"  # a float copy: an integer theta rounds the nudge away
+    run.restore["theta"] = "θ + h − 2h + h is not exactly θ in floating point"
     for what, f, theta, h in _probe_functions():
         what = f"numerical_gradient for {what}"
         out, _ = run.call(what, f=f, theta=theta, h=h)
+        if isinstance(out, (str, bytes)):
+            stop(f"{what} returned the text {_one_line(repr(out), 30)}: return the array of the n = {theta.size} "
+                 f"slopes, shaped like theta.")
         got = run.numbers(list(out) if isinstance(out, tuple) else out, what, "the gradient")
         n = theta.size
         run.shape(got, (n,), what, [
@@ -368,8 +395,8 @@ def _numerical_gradient_probes(run):
         want = _central(f, theta, h)
         integer = theta.dtype.kind == "i"
         run.values(got, want, what, _numerical_gradient_mistakes(f, theta, h),
-                   "theta is an integer array here, and a copy of it keeps integers, so θ + h eᵢ is rounded: copy "
-                   "it as floats, np.array(theta, dtype=float)" if integer else
+                   "theta is an integer array here, so θ + h eᵢ written into it (or into a copy of it, which keeps "
+                   "integers) is rounded: nudge a float copy, np.array(theta, dtype=float)" if integer else
                    "the slope of entry i is (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h")
     what = "numerical_gradient(f, theta) without h"
     f, theta = _probe_functions()[1][1:3]
@@ -413,13 +440,14 @@ def check_buggy_gradient(answer):
 
 def _buggy_gradient_verdict(answer):
     if answer is None:
-        return CheckResult(False, "Not implemented yet: buggy_gradient returned None. Fill in the cell above, run it, "
-                                  "then run this check again.")
+        return none_answer("buggy_gradient", "my_buggy_gradient",
+                           " (your comparison may never have found a disagreement)")
     if callable(answer):
         stop("that is a function: answer with its letter, \"a\" for gradient_a or \"b\" for gradient_b.")
     if not isinstance(answer, str):
         stop(f"the answer is {_a(type(answer).__name__)}: answer with the letter \"a\" or \"b\", in quotes.")
-    letter = answer.strip().strip("'\"").lower().removeprefix("gradient_").removeprefix("gradient").strip()
+    letter = answer.strip().rstrip(".").strip().strip("'\"").lower()  # " 'a'. " -> "a"
+    letter = letter.removeprefix("gradient_").removeprefix("gradient").strip()
     if letter not in ("a", "b"):
         stop(f"the answer is {_one_line(repr(answer), 30)}: exactly one of them is wrong; answer \"a\" or \"b\".")
     X, y = _descent_03_data()

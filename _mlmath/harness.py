@@ -16,6 +16,7 @@ import copy
 import inspect
 import io
 import os
+import sys
 import sysconfig
 import textwrap
 import traceback
@@ -27,6 +28,9 @@ import numpy as np
 import mlmath_helpers as mh
 
 SCAFFOLD_MARK = "# Your code here"  # a committed scaffold: this comment above a bare `return None`
+NOT_IMPLEMENTED = "Not implemented yet: {} returned None. Fill in the cell above, run it, then run this check again."
+NO_RETURN = "end the function with `return` and the answer, and check that every path (each branch, after each loop) " \
+            "ends in a return"
 # Relative agreement asked of an answer, by the precision it came back in. 1e-5 for float64 leaves room for
 # the common guard log(ŷ + 1e-7); every catalogued mistake is off by far more.
 RTOL = {np.dtype(np.float64): 1e-5, np.dtype(np.float32): 1e-4}
@@ -168,6 +172,34 @@ def _scaffold(fn):
             and (body[0].value is None or (isinstance(body[0].value, ast.Constant) and body[0].value.value is None)))
 
 
+def none_answer(name, learner, why=""):
+    """The verdict for a value check given None, as `check(my_x())` is called: "Not implemented yet" while the
+    caller's function `learner` is the unfilled scaffold (or cannot be found), else that it returned None."""
+    frame = sys._getframe(1)
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith(("_mlmath", "mlmath_helpers")):
+        frame = frame.f_back
+    fn = None if frame is None else frame.f_locals.get(learner, frame.f_globals.get(learner))
+    if fn is None or not callable(fn) or _scaffold(fn):
+        return CheckResult(False, NOT_IMPLEMENTED.format(name))
+    return _fail(f"{learner}() returned None: {NO_RETURN}{why}.")
+
+
+def _rounded_only(before, after):
+    """(index, before, after) of the largest change if float `after` differs from `before` by rounding alone, else
+    None: an input nudged and then put back by arithmetic (θ + h − 2h + h)."""
+    try:
+        b, a = np.asarray(before), np.asarray(after)
+        if b.shape != a.shape or b.dtype.kind != "f" or a.dtype.kind != "f" or b.size == 0:
+            return None
+        gap = np.abs(a - b)
+        if not np.all(gap <= 1e-12 * np.maximum(1.0, np.abs(b))):
+            return None
+        index = int(np.argmax(gap))
+        return index, float(b.ravel()[index]), float(a.ravel()[index])
+    except Exception:
+        return None
+
+
 def _unchanged(before, after):
     if callable(before):  # a function given to the learner's (f in numerical_gradient): copying keeps it itself
         return before is after
@@ -188,6 +220,8 @@ class _Run:
     def __init__(self, fn, name, signature, exceptions=()):
         self.fn, self.name, self.signature, self.exceptions = fn, name, signature, exceptions
         self.notes = []
+        self.copy_as = {}   # input name -> how to copy it, when name.copy() is not enough (an integer theta)
+        self.restore = {}   # input name -> why nudging it and putting it back by arithmetic changed it (by rounding)
 
     def call(self, what, **inputs):
         """fn(*copies of inputs) -> (result, RuntimeWarning texts); a verdict for anything else that happened."""
@@ -208,17 +242,24 @@ class _Run:
                       + (f"; {advice}." if advice else "."))
         for name, before, after in zip(inputs, inputs.values(), copies):
             if not _unchanged(before, after):
+                copied = self.copy_as.get(name, f"{name}.copy()")
+                rounded = name in self.restore and _rounded_only(before, after)
+                if rounded:
+                    index, was, now = rounded
+                    at = f" at index {index}" if np.ndim(before) else ""
+                    stop(f"{what} gave {name} back changed, by {abs(now - was):.1g}{at} ({was!r} → {now!r}): "
+                         f"{self.restore[name]}"
+                         f"; work on a copy, {copied}, or save the old value and restore it.")
                 stop(f"{what} changed its input {name} in place (`out = {name}` shares the array, and "
-                      f"`{name} -= …` or `{name}[…] = …` write into it): work on a copy, {name}.copy(), "
+                      f"`{name} -= …` or `{name}[…] = …` write into it): work on a copy, {copied}, "
                       f"or build a new array.")
         if out is None:
             if _scaffold(self.fn):
-                raise Verdict(CheckResult(False, f"Not implemented yet: {self.name} returned None. Fill in the "
-                                                  f"cell above, run it, then run this check again."))
+                raise Verdict(CheckResult(False, NOT_IMPLEMENTED.format(self.name)))
             if printed.getvalue().strip():
                 stop(f"{what} printed {_one_line(printed.getvalue(), 30)!r} and returned None: use return, not "
                       f"print, to give the answer back.")
-            stop(f"{what} returned None: end the function with `return` and the answer.")
+            stop(f"{what} returned None: {NO_RETURN}.")
         return out, [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)]
 
     def numbers(self, out, what, alone):
