@@ -1023,6 +1023,42 @@ def loop_summed_losses(X, y, W, b, learning_rate, steps):
     return W, b, [E * len(y) for E in losses]
 
 
+def gradient(X, y, W, b):  # notebook 03, section 2: the learners' loops below call it
+    error = mh.sigmoid(X @ W + b) - y          # (m,)
+    return X.T @ error / len(y), error.mean()  # (n,), scalar
+
+
+def _reviewer_step(X, y, W, b, learning_rate):  # the 8.1 step that loop_losses_as_a_tuple reuses
+    error = mh.sigmoid(X @ W + b) - y
+    return W - learning_rate * X.T @ error / len(y), b - learning_rate * error.mean()
+
+
+def loop_losses_as_a_tuple(X, y, W, b, learning_rate, steps):
+    losses = [float(mh.cross_entropy_from_logits(y, X @ W + b))]
+    for i in range(steps):
+        W, b = _reviewer_step(X, y, W, b, learning_rate)
+        losses += [float(mh.cross_entropy_from_logits(y, X @ W + b))]
+    return (W, b, tuple(losses))
+
+
+def loop_fixed_learning_rate(X, y, W, b, learning_rate, steps):
+    losses = [mh.cross_entropy_from_logits(y, X @ W + b)]
+    for _ in range(steps):
+        dW, db = gradient(X, y, W, b)
+        W, b = W - 0.5 * dW, b - 0.5 * db               # section 6's η, not the argument
+        losses.append(mh.cross_entropy_from_logits(y, X @ W + b))
+    return W, b, losses
+
+
+def loop_losses_as_a_generator(X, y, W, b, learning_rate, steps):
+    params = [(W, b)]
+    for _ in range(steps):
+        dW, db = gradient(X, y, W, b)
+        W, b = W - learning_rate * dW, b - learning_rate * db
+        params.append((W, b))
+    return W, b, (mh.cross_entropy_from_logits(y, X @ w + c) for w, c in params)
+
+
 TRAINING_LOOP = [
     (loop_solution, PASS),
     (loop_with_step, PASS),
@@ -1044,6 +1080,10 @@ TRAINING_LOOP = [
     (loop_history, "every W along the way"),
     (loop_summed_losses, "the losses are sums"),
     (lambda X, y, W, b, lr, steps: loop_solution(X, y, W, b, lr, steps)[:2], "return the three results"),
+    (loop_losses_as_a_tuple, PASS),
+    (loop_fixed_learning_rate, "it ignores the learning_rate it is given (the check passed η = 0.4)"),
+    (loop_losses_as_a_generator, "the losses came back as a generator, which can be read only once: return them as "
+                                 "a list (or numpy array) of steps + 1 = 5 numbers"),
 ]
 
 
@@ -1180,6 +1220,31 @@ def numgrad_not_divided(f, theta, h=1e-6):
     return numgrad_solution(f, theta, h) * 2 * h
 
 
+def numgrad_precedence(f, theta, h=1e-6):
+    theta = np.array(theta, dtype=float)
+    g = np.zeros_like(theta)
+    for i in range(theta.size):
+        e = np.zeros_like(theta); e[i] = h
+        g[i] = (f(theta + e) - f(theta - e)) / 2 * h   # divides by 2, then multiplies by h
+    return g
+
+
+def numgrad_text(f, theta, h=1e-6):
+    return "gradient"
+
+
+def numgrad_restored_by_arithmetic(f, theta, h=1e-6):
+    g = np.zeros(len(theta))
+    for i in range(len(theta)):
+        theta[i] += h
+        fp = f(theta)
+        theta[i] -= 2 * h
+        fm = f(theta)
+        theta[i] += h          # put it back
+        g[i] = (fp - fm) / (2 * h)
+    return g
+
+
 NUMERICAL_GRADIENT = [
     (numgrad_solution, PASS),
     (numgrad_eye, PASS),
@@ -1199,6 +1264,14 @@ NUMERICAL_GRADIENT = [
     (numgrad_no_default, "h=1e-6"),
     (numgrad_column, "keep it 1-D"),
     (numgrad_not_divided, "is not divided"),
+    (numgrad_precedence, "every slope is h² times too small: `/ 2 * h` divides by 2 and then multiplies by h; "
+                         "write `/ (2 * h)`"),
+    (numgrad_text, "returned the text 'gradient': return the array of the n = 3 slopes, shaped like theta"),
+    (numgrad_restored_by_arithmetic, "gave theta back changed, by 2e-16 at index 1 (-2.0 → -1.9999999999999998): "
+                                     "θ + h − 2h + h is not exactly θ in floating point; work on a copy, "
+                                     "np.array(theta, dtype=float), or save the old value and restore it"),
+    (numgrad_not_restored, "changed its input theta in place (`out = theta` shares the array, and `theta -= …` or "
+                           "`theta[…] = …` write into it): work on a copy, np.array(theta, dtype=float)"),
 ]
 
 
@@ -1644,6 +1717,7 @@ BUGGY_GRADIENT = [  # check_buggy_gradient(answer): the letter of the notebook's
     ("c", "answer \"a\" or \"b\""), ("", "answer \"a\" or \"b\""), (True, "the answer is a bool"),
     (lambda theta: theta, "that is a function"),
     (None, "Not implemented yet"), (1, "the answer is an int"), (["a"], "the answer is a list"),
+    ("a.", PASS), ("'a'.", PASS), ("b.", "gradient_b agrees with central differences"),
 ]
 
 LEARNING_RATE = [  # check_learning_rate(eta): the pass range itself is tested at both its ends
@@ -1651,6 +1725,10 @@ LEARNING_RATE = [  # check_learning_rate(eta): the pass range itself is tested a
     (0.5, "too small"), (0.01, "raise η"), (10.0, "E rose at step"), (30, "too large"),
     ("2", "without quotes"), (-1.0, "negative"), (0, "never moves"), (float("nan"), "nan"),
     (float("inf"), "infinite"), ([2.0], "one number"), (True, "True/False"), (None, "Not implemented yet"),
+    (float("nan"), "η is nan, not a number: give one positive number; the check then says whether to raise or lower "
+                   "it."),
+    (True, "η = True is True/False, not a learning rate: give one positive number; the check then says whether to "
+           "raise or lower it."),
 ]
 
 VALUE_TABLES = {mh.check_buggy_gradient: BUGGY_GRADIENT, mh.check_learning_rate: LEARNING_RATE}
@@ -1671,6 +1749,66 @@ def test_every_value_answer_gets_its_verdict(check, answer, expected):
         assert result.passed and result.message.startswith("✓"), result.message
     else:
         assert not result.passed and expected in result.message, result.message
+
+
+def test_no_learning_rate_message_suggests_an_eta():  # an example such as 0.1 would itself fail the exercise
+    for answer in (float("nan"), True, np.bool_(False), "2", object(), [2.0], None):
+        assert "e.g." not in mh.check_learning_rate(answer).message, answer
+
+
+def _value_cell(source, call):
+    """Run a notebook cell defining the learner's function, then the check cell `call`, in one namespace -> result."""
+    filename = f"/tmp/ipykernel_4242/{abs(hash(source))}.py"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    namespace = {"np": np, "mh": mh}
+    exec(compile(source, filename, "exec"), namespace)
+    exec(f"result = {call}", namespace)
+    return namespace["result"]
+
+
+VALUE_SCAFFOLDS = [  # the committed scaffold cells of 8.3 and 8.4, and their check cells
+    ("learning_rate", "mh.check_learning_rate(my_learning_rate())", '''def my_learning_rate():
+    """Your η for the descent of section 6: the one-input data, from W = −4, b = 4, 20 steps."""
+    # Your code here: one number η > 0 that brings E within 1% of its minimum in 20 steps, never rising.
+    return None
+'''),
+    ("buggy_gradient", "mh.check_buggy_gradient(my_buggy_gradient())", '''def my_buggy_gradient():
+    """The letter, "a" or "b", of the gradient function above that disagrees with central differences."""
+    # Your code here: compare gradient_a(θ) and gradient_b(θ) with the central differences of E_theta at a few
+    # points θ = (W, b); the answer is the letter of the one that disagrees.
+    return None
+'''),
+]
+
+
+@pytest.mark.parametrize("exercise,call,source", VALUE_SCAFFOLDS, ids=[s[0] for s in VALUE_SCAFFOLDS])
+def test_an_unfilled_value_scaffold_is_not_implemented_yet(exercise, call, source):
+    result = _value_cell(source, call)
+    assert not result.passed
+    assert result.message == (f"Not implemented yet: {exercise} returned None. Fill in the cell above, run it, "
+                              f"then run this check again.")
+
+
+NEVER_RETURNS = '''E_theta = lambda theta: mh.cross_entropy_from_logits(np.array([1.0, 0.0]), theta[0] * np.array([1.0, -1.0]) + theta[1])
+gradient_a = gradient_b = lambda theta: np.array([0.5, 0.5])
+
+def my_buggy_gradient():
+
+    for theta in [np.array([-3.0, 3.0]), np.array([0.0, 0.0])]:
+        numeric = mh.numerical_gradient(E_theta, theta)
+        if np.array_equal(gradient_a(theta), numeric) and not np.array_equal(gradient_b(theta), numeric):
+            return "b"
+'''
+
+
+def test_a_value_answer_whose_code_never_returns_is_told_so():
+    result = _value_cell(NEVER_RETURNS, "mh.check_buggy_gradient(my_buggy_gradient())")
+    assert not result.passed and result.message == (
+        "✗ my_buggy_gradient() returned None: end the function with `return` and the answer, and check that every "
+        "path (each branch, after each loop) ends in a return (your comparison may never have found a disagreement).")
+    filled = VALUE_SCAFFOLDS[0][2].replace("    return None\n", "    eta = 3.0\n")
+    result = _value_cell(filled, "mh.check_learning_rate(my_learning_rate())")
+    assert not result.passed and result.message.startswith("✗ my_learning_rate() returned None: end the function")
 
 
 def _descent_03_passes(eta):
