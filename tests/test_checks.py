@@ -1789,7 +1789,8 @@ def test_an_unfilled_value_scaffold_is_not_implemented_yet(exercise, call, sourc
                               f"then run this check again.")
 
 
-NEVER_RETURNS = '''E_theta = lambda theta: mh.cross_entropy_from_logits(np.array([1.0, 0.0]), theta[0] * np.array([1.0, -1.0]) + theta[1])
+NEVER_RETURNS = '''x, y = np.array([1.0, -1.0]), np.array([1.0, 0.0])
+E_theta = lambda theta: mh.cross_entropy_from_logits(y, theta[0] * x + theta[1])
 gradient_a = gradient_b = lambda theta: np.array([0.5, 0.5])
 
 def my_buggy_gradient():
