@@ -231,9 +231,11 @@ def _losses(out, what, steps):
     if inspect.isgenerator(out) or isinstance(out, (map, filter)):
         stop(f"{what}: the losses came back as {_a(type(out).__name__)}, which can be read only once: return them as "
              f"a list (or numpy array) of steps + 1 = {steps + 1} numbers, e.g. list(…).")
-    if isinstance(out, tuple) and all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) for v in out):
-        return list(out)
-    return out
+    try:
+        numbers = isinstance(out, tuple) and all(np.ndim(v) == 0 and not isinstance(v, (str, bytes)) for v in out)
+    except Exception:  # an item numpy cannot read: numbers() names it
+        numbers = False
+    return list(out) if numbers else out
 
 
 def _percent_above(E, E_min):
