@@ -6,7 +6,7 @@ exception causes, its `check_*` (which names the helper functions that answer it
 import numpy as np
 
 import mlmath_helpers as mh
-from _mlmath.harness import Verdict, close, disagreement, fmt, run_check, stop
+from _mlmath.harness import FLOOR_DIVISION, Verdict, close, disagreement, fmt, run_check, stop
 from mlmath_helpers import predict, sigmoid, sigmoid_prime
 
 
@@ -202,7 +202,7 @@ def _decision_boundary_mistakes(W, b, x1):
             (np.full_like(x2, -b / w2), "that is −b/w₂, the line's x₂ at x₁ = 0 only: x₂ = −(w₁x₁ + b)/w₂"),
             ((w2 / w1) * x1 - b / w2, "the slope w₂/w₁ is that of the vector (w₁, w₂), across the line: the line's "
                                       "slope is −w₁/w₂, " + _SOLVE),
-            (np.floor(x2), "it rounds down, as floor division // does: divide with /"),
+            (np.floor(x2), FLOOR_DIVISION),
             *[(np.round(x2, k), "it is rounded: return x₂ at full precision (round only to print)") for k in range(7)],
         ]
 

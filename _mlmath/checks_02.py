@@ -3,12 +3,17 @@
 import numpy as np
 
 import mlmath_helpers as mh
-from _mlmath.harness import fmt, run_check, stop
+from _mlmath.harness import FLOOR_DIVISION, fmt, run_check, stop
 from mlmath_helpers import cross_entropy, cross_entropy_from_logits, sigmoid
 
 
 _CLIP = ("clip ŷ into [ε, 1 − ε] first, e.g. np.clip(y_hat, 1e-15, 1 - 1e-15) (an ε much below 1e-16 is lost: "
          "1 − ε rounds to 1)")
+
+
+def _one_of(out):
+    """'a list of one' or 'an array of one': what a result of shape (1,) is."""
+    return "a list of one" if isinstance(out, list) else "an array of one"
 
 
 def _cross_entropy_mistakes(y, p):
@@ -35,6 +40,7 @@ def _cross_entropy_mistakes(y, p):
             (np.mean((y - p) ** 2), "that is the mean squared error: E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
             (0.5 * np.sum((y - p) ** 2), "that is the SSE of notebook 04: E = −(1/m) Σ [y ln ŷ + (1 − y) ln(1 − ŷ)]"),
             (E / len(y), "it divides by m twice: np.mean already divides by m"),
+            (np.floor(E), FLOOR_DIVISION),
             (lambda got: 6.9 <= got / np.mean(np.abs(y - p)) <= 700,  # = −ln ε of a clip, with y and ŷ swapped
              "that is what ŷ in place of y gives: the check calls my_cross_entropy(y, y_hat), the labels first"),
         ]
@@ -55,9 +61,10 @@ def _cross_entropy_probes(run):
     p = np.array([0.9, 0.2, 0.6, 0.4, 0.3, 0.75])
     for labels in (y, y.astype(int)):
         what = ("cross_entropy(y, y_hat) for 6 points" + (", integer labels" if labels.dtype.kind == "i" else ""))
-        got = run.numbers(run.call(what, y=labels, y_hat=p)[0], what, "E")
+        out = run.call(what, y=labels, y_hat=p)[0]
+        got = run.numbers(out, what, "E")
         run.shape(got, (), what, [((6,), "those are the 6 per-point losses; E is one number, their mean"),
-                                  ((1,), "E is one number: return a float, not an array of one")])
+                                  ((1,), f"E is one number: return a float, not {_one_of(out)}")])
         run.values(got, cross_entropy(y, p), what, _cross_entropy_mistakes(y, p))
     what = "cross_entropy for perfect predictions (ŷ = y = 1 and ŷ = y = 0)"
     got = run.numbers(run.call(what, y=np.array([1.0, 0.0]), y_hat=np.array([1.0, 0.0]))[0], what, "E")
@@ -90,7 +97,13 @@ def _from_logits_mistakes(y, z):
     with np.errstate(all="ignore"):
         soft = np.logaddexp(0.0, z)  # ln(1 + e^z), per point
         E = np.mean(soft - y * z)
-        return [
+        broadcast = []
+        if y.ndim == 2:  # a column: y (m, 1) times a flattened z (m,), or the other way round, is an (m, m) table
+            m = len(y)
+            broadcast = [(np.mean(soft) - np.mean(y) * np.mean(z),
+                          f"y·z of a column ({m}, 1) and a flat ({m},) broadcasts to a ({m}, {m}) table: give y and z "
+                          f"the same shape (np.ravel both, or neither)")]
+        return broadcast + [
             (-E, "the sign is flipped: each loss ln(1 + e^z) − y·z is ≥ 0, and so is E"),
             (np.sum(soft - y * z), "it is the sum over the points, not the mean: divide by m, the number of points "
                                    "(np.mean)"),
@@ -106,6 +119,7 @@ def _from_logits_mistakes(y, z):
                                                     "my_cross_entropy_from_logits(y, z), the labels first"),
             (np.mean(np.log2(1 + np.exp(z)) - y * z / np.log(2)), "that is log base 2: E uses ln, np.log"),
             (E / len(y), "it divides by m twice: np.mean already divides by m"),
+            (np.floor(E), FLOOR_DIVISION),
             (np.mean((y - sigmoid(z)) ** 2), "that is the mean squared error of ŷ = σ(z): the loss is "
                                              "ln(1 + e^z) − y·z"),
         ]
@@ -139,14 +153,15 @@ def _from_logits_probes(run):
     ]
     for y, z, kind in probes:
         what = f"cross_entropy_from_logits(y, z) for {kind}"
-        got = run.numbers(run.call(what, y=y, z=z)[0], what, "E")
+        out = run.call(what, y=y, z=z)[0]
+        got = run.numbers(out, what, "E")
         m = len(y)
         run.shape(got, (), what, [
             ((m,), f"those are the {m} per-point losses; E is one number, their mean" if y.ndim == 1 else
                    "the mean over axis 1 gives one value per point: E is the mean over the points, one number "
                    "(np.mean with no axis)"),
             ((m, 1), f"those are the {m} per-point losses; E is one number, their mean"),
-            ((1,), "E is one number: return a float, not an array of one" if y.ndim == 1 else
+            ((1,), f"E is one number: return a float, not {_one_of(out)}" if y.ndim == 1 else
                    "np.mean(…, axis=0) of a column keeps an axis: return one number, np.mean(…) with no axis")])
         run.values(got, cross_entropy_from_logits(y, z), what, _from_logits_mistakes(y.astype(float), z.astype(float)))
     # the extremes: confidently right (loss 0) and confidently wrong (loss |z|), at ±1000 and ±40

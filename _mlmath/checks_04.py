@@ -4,7 +4,7 @@ b, learning_rate) (section 5, exercise B), then my_sse_gradient(X, y, W, b) (sec
 import numpy as np
 
 import mlmath_helpers as mh
-from _mlmath.harness import _a, run_check, stop
+from _mlmath.harness import run_check
 from mlmath_helpers import sigmoid, sigmoid_prime
 
 
@@ -193,11 +193,9 @@ def _sse_gradient_probes(run):
         (m, n), k = X.shape, W.shape[1]
         what = f"sse_gradient for m = {m}, n = {n}, k = {k}{', integer X' if X.dtype.kind == 'i' else ''}"
         out, _ = run.call(what, X=X, y=y, W=W, b=b)
-        if not (isinstance(out, (tuple, list)) and len(out) == 2):
-            got = f"{len(out)} items" if isinstance(out, (tuple, list)) else _a(type(out).__name__)
-            stop(f"{what} returned {got}: return the pair (∂E/∂W, ∂E/∂b), `return dW, db`.")
-        dW = run.numbers(out[0], f"{what}: ∂E/∂W", "∂E/∂W")
-        db = run.numbers(out[1], f"{what}: ∂E/∂b", "∂E/∂b")
+        dW_out, db_out = run.pair(out, what, ("∂E/∂W", "∂E/∂b"), "dW, db")
+        dW = run.numbers(dW_out, f"{what}: ∂E/∂W", "∂E/∂W")
+        db = run.numbers(db_out, f"{what}: ∂E/∂b", "∂E/∂b")
         run.shape(dW, (n, k), f"{what}: ∂E/∂W", [
             ((k, n), "it is transposed: Xᵀδ is (n, m) times (m, k); δᵀX is (k, n)"),
             ((m, k), "one row per point: ∂E/∂W = −Xᵀδ sums over the points"),

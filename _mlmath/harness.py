@@ -16,6 +16,7 @@ import copy
 import inspect
 import io
 import os
+import re
 import sys
 import sysconfig
 import textwrap
@@ -36,6 +37,7 @@ NO_RETURN = "end the function with `return` and the answer, and check that every
 RTOL = {np.dtype(np.float64): 1e-5, np.dtype(np.float32): 1e-4}
 FLOAT32_NOTE = ("Note: your answer is float32 (about 7 digits), and agrees to that precision; numpy's "
                 "default, float64, keeps about 16.")
+FLOOR_DIVISION = "it rounds down, as floor division // does: divide with /"  # a slip of any exercise that divides
 # Where library code lives: a traceback frame outside these (and outside the helper and _mlmath/) is the learner's.
 _LIBRARY_DIRS = tuple(os.path.normcase(os.path.realpath(d)) + os.sep for d in
                       {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
@@ -108,17 +110,44 @@ def disagreement(got, want):
     return f"{a}{where}, expected {b}"
 
 
-def _learner_line(tb):
-    """' (line N: `source`)' for the deepest traceback frame in the learner's code; '' if there is none.
-    Only the line number and its text: in a notebook the file is a kernel temp path, never shown."""
+def _learner_frame(tb):
+    """The deepest traceback frame in the learner's code, or None."""
     frames = [f for f in traceback.extract_tb(tb)
               if os.path.normcase(os.path.realpath(f.filename)) != _HELPER
               and not os.path.normcase(os.path.realpath(f.filename)).startswith(_LIBRARY_DIRS)]
-    if not frames:
+    return frames[-1] if frames else None
+
+
+def _learner_line(tb):
+    """' (line N: `source`)' for the deepest traceback frame in the learner's code; '' if there is none.
+    Only the line number and its text: in a notebook the file is a kernel temp path, never shown."""
+    frame = _learner_frame(tb)
+    if frame is None:
         return ""
-    frame = frames[-1]
     text = _one_line(frame.line or "", 60)
     return f" (line {frame.lineno}: `{text}`)" if text else f" (line {frame.lineno})"
+
+
+def _builtin_max(line):
+    """For a line calling Python's max or min on two things (an array among them: 'truth value … ambiguous'):
+    'max(z, 0) compares a whole array with 0: use np.maximum(z, 0), elementwise'; '' for any other line."""
+    for call in re.finditer(r"(?<![\w.])(max|min)\(", line):
+        depth, args = 1, [""]
+        for char in line[call.end():]:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                break
+            if char == "," and depth == 1:
+                args.append("")
+            else:
+                args[-1] += char
+        args = [a.strip() for a in args]
+        if depth == 0 and len(args) == 2 and all(args):
+            numbers = [a for a in args if re.fullmatch(r"[-+]?[\d.]+(e[-+]?\d+)?", a)]
+            versus = f"a whole array with {numbers[0]}" if numbers else "a whole array at once"
+            return (f"{call[1]}({args[0]}, {args[1]}) compares {versus}: use np.{call[1]}imum({args[0]}, {args[1]}), "
+                    f"elementwise")
+    return ""
 
 
 # Exceptions whose cause is the same in every exercise: (type, words of its message) -> what to change.
@@ -222,9 +251,11 @@ class _Run:
         self.notes = []
         self.copy_as = {}   # input name -> how to copy it, when name.copy() is not enough (an integer theta)
         self.restore = {}   # input name -> why nudging it and putting it back by arithmetic changed it (by rounding)
+        self.inputs = {}  # the last call's inputs, by the learner's argument names
 
     def call(self, what, **inputs):
         """fn(*copies of inputs) -> (result, RuntimeWarning texts); a verdict for anything else that happened."""
+        self.inputs = inputs
         copies = [copy.deepcopy(v) for v in inputs.values()]
         printed = io.StringIO()
         with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed), \
@@ -238,6 +269,9 @@ class _Run:
                 advice = _advice(exc, self.exceptions)
                 if isinstance(exc, TypeError) and "positional argument" in str(exc):
                     advice = f"the check calls {self.signature}"
+                if isinstance(exc, ValueError) and "truth value of an array" in str(exc):
+                    frame = _learner_frame(exc.__traceback__)
+                    advice = _builtin_max((frame.line or "") if frame else "") or advice
                 stop(f"{what} raised {type(exc).__name__}: {_one_line(exc)}{_learner_line(exc.__traceback__)}"
                       + (f"; {advice}." if advice else "."))
         for name, before, after in zip(inputs, inputs.values(), copies):
@@ -267,8 +301,8 @@ class _Run:
         `alone` says what a single result should be (for a tuple's message)."""
         kind = type(out).__name__
         if isinstance(out, (str, bytes)):
-            stop(f"{what} returned the text {_one_line(repr(out), 30)}: return the number itself, not a "
-                  f"formatted string.")
+            stop(f"{what} returned the text {_one_line(repr(out), 30)}: return {alone} itself, not a formatted "
+                  f"string.")
         if isinstance(out, tuple):
             stop(f"{what} returned a tuple of {len(out)} items: return {alone} alone.")
         if isinstance(out, (dict, set, frozenset)) or inspect.isgenerator(out) or inspect.isfunction(out):
@@ -285,13 +319,23 @@ class _Run:
             stop(f"{what} returned {values} values, not real numbers: return {alone} as real numbers.")
         return arr
 
-    def pair(self, out, what):
-        """(new W, new b) from a gradient step's result; a verdict unless it is a pair."""
-        if isinstance(out, (tuple, list)) and len(out) == 2:
+    def pair(self, out, what, names=("new W", "new b"), code="W_new, b_new"):
+        """The two results (one shaped like the input W, one like b: a step's new W, b or the gradient's ∂E/∂W,
+        ∂E/∂b); a verdict unless `out` is a pair of them, naming a None inside or the two in the wrong order."""
+        if not isinstance(out, (tuple, list)):
+            stop(f"{what} returned {_a(type(out).__name__)}: return the pair ({names[0]}, {names[1]}), `return {code}`.")
+        if len(out) != 2:
+            stop(f"{what} returned {len(out)} items: return the pair ({names[0]}, {names[1]}), `return {code}`.")
+        for name, item in zip(names, out):
+            if item is None:
+                stop(f"{what}: {name} is None: compute it and return ({code}).")
+        try:
+            got, want = [np.shape(item) for item in out], [np.shape(self.inputs[k]) for k in ("W", "b")]
+        except Exception:  # no inputs W and b, or a ragged item: the shape checks that follow name it
             return out
-        if isinstance(out, (tuple, list)):
-            stop(f"{what} returned {len(out)} items: return the pair (new W, new b), `return W_new, b_new`.")
-        stop(f"{what} returned {_a(type(out).__name__)}: return the pair (new W, new b), `return W_new, b_new`.")
+        if want[0] != want[1] and got == want[::-1]:
+            stop(f"{what}: the pair is in the wrong order: return {code} ({names[0]}, shape {want[0]}, first).")
+        return out
 
     def shape(self, arr, want, what, hints=()):
         """A verdict naming the shape if arr's is not `want`; hints: (shape, message) for known causes."""

@@ -454,6 +454,10 @@ def boundary_point_pairs(w, b, x1):
     return np.stack([np.broadcast_to(x1, np.shape(x2)), x2], axis=-1)
 
 
+def boundary_text(w, b, x1):  # a formula written out, for an array x1
+    return "x2 = -(w1*x1+b)/w2"
+
+
 DECISION_BOUNDARY = [
     # correct, in the styles learners use
     (boundary_solution, PASS),
@@ -504,6 +508,7 @@ DECISION_BOUNDARY = [
     (boundary_tuple_times, "multiply x1 by the one weight w[0]"),
     (lambda w, b, x1: print(boundary_solution(w, b, x1)), "use return, not print"),
     (lambda w, b, x1: f"{boundary_solution(w, b, x1)}", "returned the text"),
+    (boundary_text, "returned the text 'x2 = -(w1*x1+b)/w2': return x₂ itself, not a formatted string"),
 ]
 
 
@@ -614,6 +619,8 @@ CROSS_ENTROPY = [
     # the type and the shape
     (lambda y, p: -(y * np.log(p) + (1 - y) * np.log(1 - p)), "those are the 6 per-point losses"),
     (lambda y, p: np.array([ce_solution(y, p)]), "not an array of one"),
+    (lambda y, p: [ce_solution(y, p)], "not a list of one"),
+    (lambda y, p: -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)) // len(y), "as floor division // does"),
     (lambda y, p: f"E = {ce_solution(y, p):.4f}", "returned the text"),
     (lambda y, p: (ce_solution(y, p), np.clip(p, 1e-15, 1)), "tuple of 2 items: return E alone"),
 ]
@@ -688,6 +695,23 @@ def logits_in_place(y, z):
     return np.mean(np.logaddexp(0, z / (1 - y + 1e-300)))
 
 
+def logits_flatten_z_only(y, z):
+    z = np.ravel(z)                     # flatten z only
+    return np.mean(np.logaddexp(0, z) - y * z)
+
+
+def logits_floor_division(y, z):
+    return np.sum(np.logaddexp(0, z) - y * z) // len(np.ravel(z))
+
+
+def logits_builtin_max(y, z):  # Python's max takes two numbers, not an array and a number
+    return np.mean(np.log1p(np.exp(-abs(z))) + max(z, 0) - y * z)
+
+
+def logits_list_of_one(y, z):
+    return [float(np.mean(np.logaddexp(0, z) - y * z))]
+
+
 FROM_LOGITS = [
     # correct, in the styles learners use
     (logits_solution, PASS),
@@ -731,6 +755,11 @@ FROM_LOGITS = [
     (lambda y, z: np.mean(np.logaddexp(0, z) - y * z, axis=0), "keeps an axis"),
     (lambda y, z: f"{logits_solution(y, z):.4f}", "returned the text"),
     (lambda y, z: (logits_solution(y, z), np.logaddexp(0, z) - y * z), "tuple of 2 items: return E alone"),
+    (logits_flatten_z_only, "y·z of a column (4, 1) and a flat (4,) broadcasts to a (4, 4) table: give y and z the "
+                            "same shape"),
+    (logits_floor_division, "it rounds down, as floor division // does: divide with /"),
+    (logits_builtin_max, "max(z, 0) compares a whole array with 0: use np.maximum(z, 0)"),
+    (logits_list_of_one, "E is one number: return a float, not a list of one"),
 ]
 
 
@@ -1430,6 +1459,9 @@ DELTA_RULE = [
     (delta_changes_W, "changed its input W in place"),
     (lambda X, y, W, b, eta: delta_solution(X, y, W, b, eta)[0], "return the pair"),
     (lambda X, y, W, b, eta: None, "returned None"),
+    (lambda X, y, W, b, eta: delta_solution(X, y, W, b, eta)[::-1],
+     "the pair is in the wrong order: return W_new, b_new"),
+    (lambda X, y, W, b, eta: (None, None), "new W is None: compute it and return (W_new, b_new)"),
 ]
 
 
@@ -1540,6 +1572,16 @@ def grad_changes_W(X, y, W, b):
     return W, -delta.sum(axis=0)
 
 
+def grad_swapped_pair(X, y, W, b):
+    h = X @ W + b
+    delta = (y - mh.sigmoid(h)) * mh.sigmoid_prime(h)
+    return -delta.sum(axis=0), -X.T @ delta
+
+
+def grad_none_pair(X, y, W, b):
+    return None, None
+
+
 SSE_GRADIENT = [
     # correct, in the styles learners use
     (grad_solution, PASS),
@@ -1581,6 +1623,9 @@ SSE_GRADIENT = [
     (lambda X, y, W, b: grad_solution(X, y, W, b)[0], "returned"),
     (lambda X, y, W, b: print(grad_solution(X, y, W, b)), "use return, not print"),
     (grad_changes_W, "changed its input W in place"),
+    (grad_swapped_pair, "the pair is in the wrong order: return dW, db"),
+    (grad_none_pair, "∂E/∂W is None: compute it and return (dW, db)"),
+    (lambda X, y, W, b: (grad_solution(X, y, W, b)[0], None), "∂E/∂b is None: compute it and return (dW, db)"),
 ]
 
 
