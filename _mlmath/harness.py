@@ -322,10 +322,11 @@ class _Run:
     def pair(self, out, what, names=("new W", "new b"), code="W_new, b_new"):
         """The two results (one shaped like the input W, one like b: a step's new W, b or the gradient's ∂E/∂W,
         ∂E/∂b); a verdict unless `out` is a pair of them, naming a None inside or the two in the wrong order."""
+        fix = f"return the pair ({names[0]}, {names[1]}), `return {code}`"
         if not isinstance(out, (tuple, list)):
-            stop(f"{what} returned {_a(type(out).__name__)}: return the pair ({names[0]}, {names[1]}), `return {code}`.")
+            stop(f"{what} returned {_a(type(out).__name__)}: {fix}.")
         if len(out) != 2:
-            stop(f"{what} returned {len(out)} items: return the pair ({names[0]}, {names[1]}), `return {code}`.")
+            stop(f"{what} returned {len(out)} items: {fix}.")
         for name, item in zip(names, out):
             if item is None:
                 stop(f"{what}: {name} is None: compute it and return ({code}).")

@@ -2009,6 +2009,22 @@ def test_an_error_names_the_learners_line_never_a_path():
     assert "/tmp" not in message and "ipykernel" not in message and ".py" not in message
 
 
+
+def test_pythons_max_on_an_array_is_named_from_the_learners_line():
+    max_cell = '''def my_cross_entropy_from_logits(y, z):
+    return np.mean(max(z, 0) + np.log1p(np.exp(-np.abs(z))) - y * z)
+'''
+    if_cell = '''def my_cross_entropy_from_logits(y, z):
+    if z > 0:
+        return np.mean(z + np.log1p(np.exp(-z)) - y * z)
+    return np.mean(np.log1p(np.exp(z)) - y * z)
+'''
+    max_message = mh.check_cross_entropy_from_logits(_notebook_cell(max_cell, "my_cross_entropy_from_logits")).message
+    if_message = mh.check_cross_entropy_from_logits(_notebook_cell(if_cell, "my_cross_entropy_from_logits")).message
+    assert max_message.endswith("; max(z, 0) compares a whole array with 0: use np.maximum(z, 0), elementwise.")
+    assert "np.where" not in max_message
+    assert "max(" not in if_message and "an `if` (or and/or) on an array is ambiguous" in if_message
+
 def test_a_changed_input_is_named_and_the_expected_value_comes_from_the_original():
     message = mh.check_gradient_step(step_changes_W).message
     assert "changed its input W in place" in message and "expected" not in message
