@@ -75,12 +75,10 @@ class Explorer:
         """
         text = self.update()
         canvas = self.fig.canvas
-        pixels = np.asarray(canvas.get_renderer().buffer_rgba())  # (h, w, 4), written in place
-        if self._background is None or self._background.shape != pixels.shape:  # none yet, or resized since
-            canvas.draw()  # a full draw: keeps the background and draws the moving artists
+        if self._background is None or self._background[0] != canvas.get_width_height(physical=True):
+            canvas.draw()  # none yet, or resized since: a full draw keeps the background and draws the moving artists
         else:
-            for box in self._drawn:  # outside these boxes the pixels already are the background
-                pixels[box] = self._background[box]
+            canvas.restore_region(self._background[1])  # outside the moving artists' boxes this changes nothing
             self._draw_moving()
             now = self._regions()  # after drawing: a 3-D line knows where it lands on the screen once drawn
             send_only(canvas, _outermost(self._drawn + now))  # what the frame encoder compares and sends
@@ -89,7 +87,8 @@ class Explorer:
         self.readout.value = text
 
     def _on_full_draw(self, _event):
-        self._background = np.array(self.fig.canvas.get_renderer().buffer_rgba())  # (h, w, 4) copy
+        canvas = self.fig.canvas
+        self._background = canvas.get_width_height(physical=True), canvas.copy_from_bbox(self.fig.bbox)  # size, pixels
         self._draw_moving()
         self._drawn = self._regions()
 
