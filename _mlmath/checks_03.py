@@ -303,7 +303,7 @@ def _learning_rate_verdict(eta):
 # --- my_numerical_gradient and my_buggy_gradient (section 8.4) ----------------------------------------------
 
 def _central(f, theta, h, at_once=False):
-    """(f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h per entry (the helper's numerical_gradient), or with every entry nudged
+    """(f(θ + h eₚ) − f(θ − h eₚ)) / 2h per entry (the helper's numerical_gradient), or with every entry nudged
     at once (a mistake)."""
     theta = np.asarray(theta, dtype=float)
     if at_once:
@@ -315,10 +315,10 @@ def _one_sided(f, theta, h, side):
     """The forward (side = +1) or backward (side = −1) difference per entry."""
     theta = np.asarray(theta, dtype=float)
     out = np.empty(theta.shape)
-    for i in range(theta.size):
+    for p in range(theta.size):
         t = theta.copy()
-        t[i] += side * h
-        out[i] = side * (f(t) - f(theta)) / h
+        t[p] += side * h
+        out[p] = side * (f(t) - f(theta)) / h
     return out
 
 
@@ -329,20 +329,20 @@ def _numerical_gradient_mistakes(f, theta, h):
                                            f"the argument h, not a fixed step")
                for other in (1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.1, 1.0, 1e-8) if other != h]
     return [
-        (_one_sided(f, theta, h, +1), "a forward difference (f(θ + h eᵢ) − f(θ)) / h is off by about h·f'': take the "
-                                      "central difference (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h"),
-        (_one_sided(f, theta, h, -1), "a backward difference (f(θ) − f(θ − h eᵢ)) / h is off by about h·f'': take the "
-                                      "central difference (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h"),
-        (2 * want, "it divides by h: the points θ + h eᵢ and θ − h eᵢ are 2h apart, so divide by 2h"),
-        (want / 2, "it divides by 4h: the points θ ± h eᵢ are 2h apart, divide by 2h"),
-        (2 * h * want, "the difference f(θ + h eᵢ) − f(θ − h eᵢ) is not divided: divide it by 2h"),
+        (_one_sided(f, theta, h, +1), "a forward difference (f(θ + h eₚ) − f(θ)) / h is off by about h·f'': take the "
+                                      "central difference (f(θ + h eₚ) − f(θ − h eₚ)) / 2h"),
+        (_one_sided(f, theta, h, -1), "a backward difference (f(θ) − f(θ − h eₚ)) / h is off by about h·f'': take the "
+                                      "central difference (f(θ + h eₚ) − f(θ − h eₚ)) / 2h"),
+        (2 * want, "it divides by h: the points θ + h eₚ and θ − h eₚ are 2h apart, so divide by 2h"),
+        (want / 2, "it divides by 4h: the points θ ± h eₚ are 2h apart, divide by 2h"),
+        (2 * h * want, "the difference f(θ + h eₚ) − f(θ − h eₚ) is not divided: divide it by 2h"),
         (h * h * want, "every slope is h² times too small: `/ 2 * h` divides by 2 and then multiplies by h; write "
                        "`/ (2 * h)`"),
         (4 * want, "every slope is 4 times too large: `/ h * 2` divides by h and then multiplies by 2; write "
                    "`/ (2 * h)`"),
-        (-want, "the difference is the wrong way round: f(θ + h eᵢ) − f(θ − h eᵢ), the upper point first"),
+        (-want, "the difference is the wrong way round: f(θ + h eₚ) − f(θ − h eₚ), the upper point first"),
         (_central(f, theta, h, at_once=True), "every entry is the same: it nudges all parameters at once; nudge one "
-                                              "at a time, θ ± h eᵢ with eᵢ the i-th unit vector, the others fixed"),
+                                              "at a time, θ ± h eₚ with eₚ the p-th unit vector, the others fixed"),
         *ignored,
     ]
 
@@ -365,13 +365,13 @@ def _probe_functions():
              np.array([1.0, -2.0, 0.5]), 0.05),
             ("the mean cross-entropy at θ = (w₁, w₂, b) = (0.5, −1, 0.3) with h = 1e-4", mean_cross_entropy,
              np.array([0.5, -1.0, 0.3]), 1e-4),
-            ("f(θ) = Σ θᵢ⁴ + θ₀θ₃ at the integer θ = (1, −2, 3, 0) with h = 1e-3", quartic,
+            ("f(θ) = Σₚ θₚ⁴ + θ₀θ₃ at the integer θ = (1, −2, 3, 0) with h = 1e-3", quartic,
              np.array([1, -2, 3, 0]), 1e-3)]
 
 
 def check_numerical_gradient(fn):
     """Notebook 03, exercise (section 8.4): does `fn(f, theta, h=1e-6)` return the central differences
-    (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h, one entry per parameter of a 1-D theta, leaving theta unchanged?
+    (f(θ + h eₚ) − f(θ − h eₚ)) / 2h, one entry per parameter of a 1-D theta, leaving theta unchanged?
     """
     return run_check(fn, "numerical_gradient", "my_numerical_gradient(f, theta, h=1e-6)",
                      _numerical_gradient_probes, answered_by=(mh.numerical_gradient,))
@@ -393,13 +393,13 @@ def _numerical_gradient_probes(run):
             ((n, 1), "keep it 1-D, shape (n,) like theta"), ((1, n), "keep it 1-D, shape (n,) like theta"),
             ((n, 2), "two numbers per parameter (pairs or tuples?): return only the slope of each, one number "
                      "per parameter"),
-            ((n, n), "a row per parameter: return one number per parameter, (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h")])
+            ((n, n), "a row per parameter: return one number per parameter, (f(θ + h eₚ) − f(θ − h eₚ)) / 2h")])
         want = _central(f, theta, h)
         integer = theta.dtype.kind == "i"
         run.values(got, want, what, _numerical_gradient_mistakes(f, theta, h),
-                   "theta is an integer array here, so θ + h eᵢ written into it (or into a copy of it, which keeps "
+                   "theta is an integer array here, so θ + h eₚ written into it (or into a copy of it, which keeps "
                    "integers) is rounded: nudge a float copy, np.array(theta, dtype=float)" if integer else
-                   "the slope of entry i is (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h")
+                   "the slope of entry p is (f(θ + h eₚ) − f(θ − h eₚ)) / 2h")
     what = "numerical_gradient(f, theta) without h"
     f, theta = _probe_functions()[1][1:3]
     out, _ = run.call(what, f=f, theta=theta)

@@ -1960,9 +1960,9 @@ SCAFFOLDS = [  # the committed scaffold cells, as the notebooks hold them, and t
     return None
 '''),
     (mh.check_numerical_gradient, "my_numerical_gradient", "numerical_gradient", '''def my_numerical_gradient(f, theta, h=1e-6):
-    """Central differences (f(θ + h eᵢ) − f(θ − h eᵢ)) / 2h, one per entry of the 1-D theta; theta unchanged."""
-    # Your code here: for each entry i, f at θ with entry i raised by h and at θ with it lowered by h (every
-    # other entry as it was, theta itself untouched); their difference over 2h is slope i. Return the n slopes.
+    """Central differences (f(θ + h eₚ) − f(θ − h eₚ)) / 2h, one per entry of the 1-D theta; theta unchanged."""
+    # Your code here: for each entry p, f at θ with entry p raised by h and at θ with it lowered by h (every
+    # other entry as it was, theta itself untouched); their difference over 2h is slope p. Return the n slopes.
     return None
 '''),
     (mh.check_delta_rule, "my_delta_rule_step", "delta_rule_step", '''def my_delta_rule_step(X, y, W, b, learning_rate):
