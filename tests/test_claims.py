@@ -370,7 +370,7 @@ def _steps_to_1_percent(learning_rate, limit=100):
     return int(np.argmax(loss <= 1.01 * E_min)) if np.any(loss <= 1.01 * E_min) else None
 
 
-@claim("03", r"a wrong sign or a missing $\frac1m$ (a factor $m = 24$ here) would disagree in the first digit.")
+@claim("03", r"A wrong sign or a missing $\frac1m$ (a factor $m = 24$ here) would disagree in the first digit.")
 def _():
     data = _data03()
     for W, b in [(-3.0, 3.0), (0.0, 0.0), (0.9, -0.5), (4.0, 2.0)]:
