@@ -207,8 +207,6 @@ def _pair_of(out, what, first, second):
         return out
     if isinstance(out, (tuple, list)):
         _stop(f"{what} returned {len(out)} items: return the pair ({first}, {second}).")
-    if isinstance(out, np.ndarray) and out.ndim == 3 and out.shape[0] == 2:
-        return out[0], out[1]
     _stop(f"{what} returned {_a(type(out).__name__)}: return the pair ({first}, {second}), "
           f"`return {first.replace(' ', '_')}, {second.replace(' ', '_')}`.")
 
@@ -227,6 +225,7 @@ def _standardize_mistakes(X_train, X_test):
     per_row = ("it takes the mean and standard deviation along each row (a point's features): take them down each "
                "column, over the points, axis=0")
     train = [
+        (X_train, "X_train came back unscaled: subtract each feature's mean x̄ⱼ and divide by its sⱼ"),
         (_scaled(X_train, row_mean, row_std), per_row),
         (_scaled(X_train, X_train.mean(), X_train.std()),
          "one mean and one standard deviation for all features together: take one per feature j, axis=0"),
