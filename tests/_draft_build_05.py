@@ -157,13 +157,14 @@ After 20 000 steps $E$ has come down from $\ln 2$ only a little, the weights are
 calls every penguin an Adelie: its accuracy is the share of Adelies. The contour map of $E$ over $(w_1, w_2)$ shows why.
 (The bias has barely moved either, so the map is drawn at the bias the descent ended with.)
 
-*What to look at:* the contours are long, thin ellipses, a valley. The path jumps across the valley, back and forth in
-$w_2$ (the body-mass weight), while it creeps along the valley in $w_1$. The $w_2$ axis is stretched (the description
-says how much): drawn to scale, the valley would look like a line.
+*What to look at:* left, the contours are long, thin ellipses, a valley, and the path runs along its floor. Right, the
+first 30 steps close up: the path jumps across the valley, back and forth in $w_2$ (the body-mass weight), while it
+creeps along it in $w_1$. The $w_2$ axes are stretched (the description says how much): drawn to scale, the valley
+would look like a line.
 """)
 
 C(r"""
-valley_raw = mh.valley_figure(X_train, y_train, raw, "raw")
+valley_raw = mh.valley_figure(X_train, y_train, raw, "raw", zoom=30)
 valley_raw
 """)
 
@@ -273,8 +274,8 @@ the shape it came in, for any number of features $n$.
 C(r'''
 def my_standardize(X_train, X_test):
     """Both sets scaled by the training set's per-feature mean x̄ⱼ and standard deviation sⱼ."""
-    # Your code here: x̄ⱼ and sⱼ over the training rows, one per feature j (column);
-    # return the pair ((X_train − x̄) / s, (X_test − x̄) / s), each shaped as it came.
+    # Your code here: x̄ⱼ and sⱼ over the training rows, one per feature j (column); the answer is
+    # the pair ((X_train − x̄) / s, (X_test − x̄) / s), each shaped as it came.
     return None
 ''')
 
@@ -411,8 +412,8 @@ $\bar{x}$ and $s$ (shape $(n,)$ each), return the pair $(W, b)$ in the original 
 C(r'''
 def my_original_units(W, b, mean, std):
     """Weights W̃, b̃ learned on standardised features, as (W, b) for the features in their own units."""
-    # Your code here: wⱼ = w̃ⱼ / sⱼ for each feature j, and b = b̃ − Σⱼ w̃ⱼ x̄ⱼ / sⱼ (a number);
-    # return the pair (W, b).
+    # Your code here: wⱼ = w̃ⱼ / sⱼ for each feature j, and b = b̃ − Σⱼ w̃ⱼ x̄ⱼ / sⱼ (one number);
+    # the answer is the pair (W, b).
     return None
 ''')
 

@@ -112,43 +112,63 @@ def _sci(value, digits=2):
     return f"{value:.{digits}e}".replace("-", "−")
 
 
-def valley_figure(X, y, history, name):
-    """Notebook 05, "Descent on the raw features" and "... on the standardised features": the contours of E over
-    (w1, w2) at the bias the descent ended with, around the path of `history` (a `DescentHistory` of a descent on
-    X, y), the path drawn step by step; a `StaticFigure`. `name` ("raw", "standardised") names the figure."""
-    if not isinstance(history, DescentHistory) or history.W.ndim != 2 or history.W.shape[1] != 2:
-        raise ValueError(f"history: expected the DescentHistory of a descent with two weights, got {history!r:.60}")
-    if name not in ("raw", "standardised"):
-        raise ValueError(f"name: expected 'raw' or 'standardised', got {name!r}")
-    X, y = _array(X, "X", ndim=2), _labels(y)
-    path, b = history.W, float(history.b[-1])  # (steps + 1, 2), the bias at the end
+def _valley_panel(ax, X, y, path, b, title):
+    """Contours of E over (w1, w2) at the bias b around `path` (k, 2), the path over them; returns the w1, w2 grids."""
     lo, hi = path.min(axis=0), path.max(axis=0)
     pad = 0.15 * np.maximum(hi - lo, 1e-12)
     w1 = np.linspace(lo[0] - pad[0], hi[0] + pad[0], 161)
     w2 = np.linspace(lo[1] - 2 * pad[1], hi[1] + 2 * pad[1], 161)
     G1, G2 = np.meshgrid(w1, w2)  # (161, 161) each
-    Z = (X[:, 0, None, None] * G1 + X[:, 1, None, None] * G2 + b)  # (m, 161, 161) logits
-    E = np.mean(np.logaddexp(0.0, Z) - y[:, None, None] * Z, axis=0)  # (161, 161) mean cross-entropy
-    fig, ax = _figure(f"05 valley {name}", figsize=(6.4, 4.4))
-    levels = np.quantile(E, np.linspace(0.0, 1.0, 16) ** 2)
-    contours = ax.contour(G1, G2, E, levels=np.unique(levels), cmap="viridis", linewidths=1)
+    Z = X[:, 0, None, None] * G1 + X[:, 1, None, None] * G2 + b  # (m, 161, 161) logits
+    E = np.mean(np.logaddexp(0.0, Z) - y[:, None, None] * Z, axis=0)  # (161, 161) the mean cross-entropy
+    contours = ax.contour(G1, G2, E, levels=np.unique(np.quantile(E, np.linspace(0.0, 1.0, 16) ** 2)),
+                          cmap="viridis", linewidths=1)
     ax.clabel(contours, fontsize=7, fmt="%.3f")
     ax.plot(path[:, 0], path[:, 1], color=OKABE_ITO["vermillion"], lw=1, marker="o", ms=2.5, label="descent")
     ax.plot(*path[0], "s", color=OKABE_ITO["black"], ms=7, label="start")
-    ax.plot(*path[-1], "*", color=OKABE_ITO["orange"], ms=13, markeredgecolor="black", label="end")
-    ax.set(xlabel="w1 (bill length)", ylabel="w2 (body mass)",
-           title=f"E over (w1, w2) at b = {b:.4g}, {len(path) - 1} steps")
-    ax.legend(fontsize=8, loc="best")
+    ax.plot(*path[-1], "*", color=OKABE_ITO["orange"], ms=13, markeredgecolor="black", label="last step shown")
+    ax.set(xlabel="w1 (bill length)", ylabel="w2 (body mass)", title=title)
+    return w1, w2
+
+
+def _direction_changes(values):
+    """How often the step of `values` (k,) changes sign: the zig-zag, counted."""
+    return int(np.sum(np.diff(np.sign(np.diff(values))) != 0))
+
+
+def valley_figure(X, y, history, name, zoom=None):
+    """Notebook 05, sections 3 and 6: the contours of E over (w1, w2) at the bias the descent ended with, around
+    the path of `history` (a `DescentHistory` of a descent on X, y), the path step by step; with `zoom` (a number of
+    steps) a second panel shows the first `zoom` steps close up. A `StaticFigure`; `name` ("raw" or
+    "standardised") names the figure."""
+    if not isinstance(history, DescentHistory) or history.W.ndim != 2 or history.W.shape[1] != 2:
+        raise ValueError(f"history: expected the DescentHistory of a descent with two weights, got {history!r:.60}")
+    if name not in ("raw", "standardised"):
+        raise ValueError(f"name: expected 'raw' or 'standardised', got {name!r}")
+    steps = len(history.W) - 1
+    if zoom is not None and not (isinstance(zoom, (int, np.integer)) and 2 <= zoom <= steps):
+        raise ValueError(f"zoom: expected None or a number of steps from 2 to {steps}, got {zoom!r}")
+    X, y = _array(X, "X", ndim=2), _labels(y)
+    path, b = history.W, float(history.b[-1])  # (steps + 1, 2), the bias at the end
+    fig, axes = _figure(f"05 valley {name}", ncols=1 if zoom is None else 2,
+                        figsize=(6.4, 4.4) if zoom is None else (10.0, 4.2))
+    axes = np.atleast_1d(axes)
+    w1, w2 = _valley_panel(axes[0], X, y, path, b, f"{steps} steps, E at b = {b:.4g}")
+    axes[0].legend(fontsize=8, loc="best")
     stretch = (w1[-1] - w1[0]) / (w2[-1] - w2[0])
-    jumps = np.diff(path[:, 1])
-    flips = int(np.sum(np.sign(jumps[1:]) != np.sign(jumps[:-1])))
     description = (f"Contour map of the mean cross-entropy E over the weights w1 (bill length) from {_sci(w1[0])} to "
                    f"{_sci(w1[-1])} and w2 (body mass) from {_sci(w2[0])} to {_sci(w2[-1])} at the bias "
-                   f"b = {_sci(b)}, the w2 axis drawn {stretch:.3g} times stretched, with the path of "
-                   f"{len(path) - 1} gradient-descent steps from w = ({_num(path[0, 0])}, {_num(path[0, 1])}) to "
+                   f"b = {_sci(b)}, the w2 axis stretched about {stretch:.2g} times, with the path of {steps} "
+                   f"gradient-descent steps from w = ({_num(path[0, 0])}, {_num(path[0, 1])}) to "
                    f"w = ({_sci(path[-1, 0])}, {_sci(path[-1, 1])}); w2's step changes direction "
-                   f"{flips} time{'' if flips == 1 else 's'}.")
-    return StaticFigure(fig, description)
+                   f"{_direction_changes(path[:, 1])} times")
+    if zoom is not None:
+        first = path[:zoom + 1]
+        _valley_panel(axes[1], X, y, first, b, f"the first {zoom} steps, close up")
+        description += (f". A second map shows the first {zoom} steps close up: w2 jumps from {_sci(first[1, 1])} to "
+                        f"{_sci(first[2, 1])} and back, changing direction {_direction_changes(first[:, 1])} times, "
+                        f"while w1 moves from {_num(first[0, 0])} to {_sci(first[-1, 0])}")
+    return StaticFigure(fig, description + ".")
 
 
 def penguins_figure(data, test, W=None, b=None):

@@ -803,6 +803,14 @@ def penguins_split():
     return data, X_train, y_train, Z_train
 
 
+def penguins_optimum():
+    """All 219 penguins, standardised (Z), and the minimum (W, b) of E on them, from a long descent."""
+    data = mh.load_penguins()
+    Z, _ = mh.standardize(data.X, data.X)
+    run = mh.gradient_descent(Z, data.y, np.zeros(2), 0.0, learning_rate=20.0, steps=5000)
+    return data, Z, run.W[-1], run.b[-1]
+
+
 def penguin_hessian(X, y, W, b):
     """The notebook's H = (1/m) Σᵢ ŷᵢ(1 − ŷᵢ) x̂ᵢ x̂ᵢᵀ, x̂ᵢ = (xᵢ, 1)."""
     X_hat = np.column_stack([X, np.ones(len(X))])
@@ -824,10 +832,7 @@ def largest_never_rising_eta(X, y, low, high, steps=1000):
 @claim("05", "They are not linearly separable: $E$ has a minimum at finite weights, where 98.6% of the 219 penguins "
              "are on their side of the boundary")
 def _():
-    data = mh.load_penguins()
-    Z, _ = mh.standardize(data.X, data.X)
-    run = mh.gradient_descent(Z, data.y, np.zeros(2), 0.0, learning_rate=20.0, steps=5000)
-    W, b = run.W[-1], run.b[-1]
+    data, Z, W, b = penguins_optimum()
     dW, db = mh.cross_entropy_gradient(Z, data.y, W, b)
     assert np.linalg.norm(np.append(dW, db)) < 1e-8 and np.all(np.abs(W) < 100)  # a minimum, at finite weights
     assert len(data.y) == 219 and f"{np.mean((Z @ W + b > 0) == (data.y == 1)):.1%}" == "98.6%"
@@ -836,10 +841,7 @@ def _():
 @claim("05", "Chinstraps have longer bills than Adelies of the same mass, but the two clouds touch: no straight line "
              "separates them all.")
 def _():
-    data = mh.load_penguins()
-    Z, _ = mh.standardize(data.X, data.X)
-    run = mh.gradient_descent(Z, data.y, np.zeros(2), 0.0, learning_rate=20.0, steps=5000)
-    W, b = run.W[-1], run.b[-1]
+    data, Z, W, b = penguins_optimum()
     assert W[0] > 0  # at a fixed mass, a longer bill raises z towards Chinstrap
     assert np.mean((Z @ W + b > 0) == (data.y == 1)) < 1  # the best line still misclassifies (a minimum exists)
 
