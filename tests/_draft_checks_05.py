@@ -128,7 +128,7 @@ STANDARDIZE = [
     (standardize_list, PASS),
     (lambda A, B: tuple((X - np.average(A, axis=0)) / np.sqrt(np.var(A, axis=0)) for X in (A, B)), PASS),
     (lambda A, B: (mh.standardize(A, B)[0], mh.standardize(A, B)[1]), PASS),  # the helper's own, with a note
-    (standardize_sample_std, "divides by m − 1"),  # accepted: passes with the note
+    (standardize_sample_std, PASS),  # sⱼ with m − 1: accepted, with a note (test below)
     (standardize_float32, "float32"),
     (standardize_each_by_its_own, "X_test is scaled by its own mean and standard deviation"),
     (standardize_fitted_mean_own_std, "X_test is divided by its own standard deviation"),
