@@ -25,7 +25,8 @@ __all__ = [
     "cross_entropy_gradient", "sse", "sse_gradient", "numerical_gradient", "gradient_descent", "DescentHistory",
     "LOSSES", "PROB_EPS", "standardize", "to_original_units",
     # data
-    "Dataset", "make_data", "one_input", "two_inputs", "loss_surface", "gradient_field", "minimum", "RealData", "load_penguins",
+    "Dataset", "make_data", "one_input", "two_inputs", "loss_surface", "gradient_field", "minimum",
+    "RealData", "load_penguins",
     # figures and checks, from _mlmath (imported on first use)
     "prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer", "error_surface_explorer",
     "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
@@ -295,41 +296,28 @@ def gradient_descent(X, y, W, b, learning_rate, steps, loss="cross_entropy"):
     losses.append(_step(loss, X, y, X @ W + b)[0])
     return DescentHistory(np.array(Ws), np.array(bs), np.array(losses))
 
-def feature_scale(X_train):
-    """(x̄, s): each feature's mean x̄ⱼ and standard deviation sⱼ over the training points, shapes (n,)
-    (notebook 05, "Standardise the features"). sⱼ divides by m, as np.std does by default."""
-    X_train = _array(X_train, "X_train", ndim=2)
+
+def standardize(X_train, X_test):
+    """Both sets scaled by the TRAINING set's per-feature mean x̄ⱼ and standard deviation sⱼ (sⱼ divides by m,
+    as np.std does): x̃ᵢⱼ = (xᵢⱼ − x̄ⱼ)/sⱼ (notebook 05, "Standardise the features"). Returns both, as shaped."""
+    X_train, X_test = _array(X_train, "X_train", ndim=2), _array(X_test, "X_test", ndim=2)
+    if X_test.shape[1] != X_train.shape[1]:
+        raise ValueError(f"X_test: expected {X_train.shape[1]} columns like X_train, got shape {X_test.shape}")
     mean, std = X_train.mean(axis=0), X_train.std(axis=0)  # (n,), (n,)
     if np.any(std == 0):
         raise ValueError(f"X_train: expected every feature to vary, got a constant column {int(np.argmin(std))}")
-    return mean, std
-
-
-def standardize(X_train, X_test):
-    """Both sets scaled by the TRAINING set's x̄ⱼ and sⱼ: x̃ᵢⱼ = (xᵢⱼ − x̄ⱼ)/sⱼ (notebook 05, "Standardise the
-    features"). Returns (X_train scaled, X_test scaled), shaped as they came."""
-    X_train, X_test = _array(X_train, "X_train", ndim=2), _array(X_test, "X_test", ndim=2)
-    if X_test.shape[1] != X_train.shape[1]:
-        raise ValueError(f"X_test: expected {X_train.shape[1]} columns to match X_train {X_train.shape}, "
-                         f"got shape {X_test.shape}")
-    mean, std = feature_scale(X_train)
     return (X_train - mean) / std, (X_test - mean) / std
 
 
 def to_original_units(W, b, mean, std):
-    """Weights W̃, b̃ learned on standardised features, as (W, b) for the features in their own units
-    (notebook 05, "Back to millimetres and grams"): z = Σⱼ w̃ⱼ (xⱼ − x̄ⱼ)/sⱼ + b̃ = Σⱼ wⱼ xⱼ + b with
-    wⱼ = w̃ⱼ/sⱼ and b = b̃ − Σⱼ wⱼ x̄ⱼ. Returns (W (n,), b a float)."""
+    """Weights W̃, b̃ learned on standardised features as (W, b) for the features in their own units (notebook 05,
+    "Back to millimetres and grams"): Σⱼ w̃ⱼ (xⱼ − x̄ⱼ)/sⱼ + b̃ = Σⱼ wⱼ xⱼ + b, wⱼ = w̃ⱼ/sⱼ, b = b̃ − Σⱼ wⱼ x̄ⱼ."""
     W, b = _array(W, "W", ndim=1), float(_array(b, "b", ndim=0))
     mean, std = _array(mean, "mean", ndim=1), _array(std, "std", ndim=1)
-    for name, v in (("mean", mean), ("std", std)):
-        if v.shape != W.shape:
-            raise ValueError(f"{name}: expected shape {W.shape} to match W, got {v.shape}")
-    if np.any(std <= 0):
-        raise ValueError(f"std: expected positive standard deviations, got {std}")
+    if mean.shape != W.shape or std.shape != W.shape or np.any(std <= 0):
+        raise ValueError(f"mean, std: expected shape {W.shape} like W, std positive; got {mean.shape}, {std}")
     W_original = W / std  # (n,)
     return W_original, b - float(W_original @ mean)
-
 
 # =====================================================================================
 # The data (notebook 02 onwards), and E over a grid of (W, b) for the figures
@@ -424,15 +412,15 @@ def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=
     h = gradient_descent(x[:, None], y, np.array([W]), b, learning_rate, steps, loss=loss)
     return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1])
 
+
 PENGUINS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notebooks", "data",
-                            "penguins_adelie_chinstrap.csv")
-PENGUIN_COLUMNS = ("species", "bill_length_mm", "body_mass_g")
+                            "penguins_adelie_chinstrap.csv")  # its README says where it comes from, how it was made
 
 
 @dataclass(frozen=True)
 class RealData:
-    """A measured data set (notebook 05): X (m, n) in the source's units, y (m,) in {0, 1}, `features` the
-    n column names and `classes` the names for y = 0 and y = 1, spelled as the source spells them."""
+    """Measured data (notebook 05): X (m, n) in the source's units, y (m,) in {0, 1}, `features` the n column
+    names and `classes` the names for y = 0 and y = 1, as the source spells them."""
     X: np.ndarray
     y: np.ndarray
     features: tuple
@@ -440,34 +428,26 @@ class RealData:
 
 
 def load_penguins(path=None):
-    """Adelie (y = 0) and Chinstrap (y = 1) penguins by bill length (mm) and body mass (g) (notebook 05): the
-    219 of the Palmer penguins (Gorman, Williams and Fraser 2014, CC0) with both measured, read from
-    notebooks/data/penguins_adelie_chinstrap.csv beside this file, never from the network (its README says how
-    it was made). `path` reads another copy of that file. Returns a `RealData`."""
+    """Adelie (y = 0) and Chinstrap (y = 1) penguins by bill length (mm) and body mass (g), the 219 of the Palmer
+    penguins (Gorman, Williams and Fraser 2014, CC0) with both measured (notebook 05): read from `PENGUINS_CSV`
+    beside this file, never from the network, or from `path`, a copy of it. Returns a `RealData`."""
     path = PENGUINS_CSV if path is None else path
-    if not isinstance(path, (str, os.PathLike)):
-        raise ValueError(f"path: expected the path of the penguins CSV file, got {type(path).__name__} {path!r:.40}")
-    if not os.path.isfile(path):
+    if not (isinstance(path, (str, os.PathLike)) and os.path.isfile(path)):
         raise ValueError(f"path: expected the penguins CSV file (notebooks/data/penguins_adelie_chinstrap.csv), "
-                         f"got {os.fspath(path)!r}, which is not a file")
+                         f"got {path!r:.80}")
     with open(path, newline="", encoding="utf-8") as f:
         header, *rows = list(csv.reader(f)) or [[]]
-    if tuple(header) != PENGUIN_COLUMNS:
-        raise ValueError(f"path: expected a CSV file whose header is {','.join(PENGUIN_COLUMNS)}, got "
-                         f"{','.join(header) if header else 'an empty file'!r:.80}")
-    classes = tuple(dict.fromkeys(row[0] for row in rows))  # in order of first appearance: Adelie, Chinstrap
-    if len(classes) != 2 or any(len(row) != 3 for row in rows):
-        raise ValueError(f"path: expected rows of species and two numbers, for two species, got species "
-                         f"{classes!r:.80}")
+    columns = ["species", "bill_length_mm", "body_mass_g"]
+    classes = tuple(dict.fromkeys(row[0] for row in rows if row))  # in order of appearance: Adelie, Chinstrap
+    if header != columns or len(classes) != 2 or any(len(row) != 3 for row in rows):
+        raise ValueError(f"path: expected a header {','.join(columns)} and rows of a species and two numbers, for "
+                         f"two species; got the header {','.join(header)!r:.60} and the species {classes!r:.60}")
     try:
-        X = np.array([[float(row[1]), float(row[2])] for row in rows])  # (m, 2)
+        X = _array([[float(row[1]), float(row[2])] for row in rows], "path: the numbers")  # (m, 2)
     except ValueError as exc:
-        raise ValueError(f"path: expected two numbers on every row after the species, got {exc}") from None
-    if not np.all(np.isfinite(X)):
-        raise ValueError("path: expected finite numbers on every row, got NaN or inf")
+        raise ValueError(f"path: expected two finite numbers on every row after the species ({exc})") from None
     y = np.array([classes.index(row[0]) for row in rows], dtype=float)  # (m,)
-    return RealData(X, y, PENGUIN_COLUMNS[1:], classes)
-
+    return RealData(X, y, tuple(columns[1:]), classes)
 
 # =====================================================================================
 # The figures and the checks: imported from _mlmath/ on first use (PEP 562)

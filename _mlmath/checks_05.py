@@ -17,7 +17,7 @@ def _pair_of(out, what, first, second):
     if isinstance(out, (tuple, list)):
         stop(f"{what} returned {len(out)} items: return the pair ({first}, {second}).")
     stop(f"{what} returned {_a(type(out).__name__)}: return the pair ({first}, {second}), "
-          f"`return {first.replace(' ', '_')}, {second.replace(' ', '_')}`.")
+         f"`return {first.replace(' ', '_')}, {second.replace(' ', '_')}`.")
 
 
 # --- notebook 05: standardising the features --------------------------------------------------------------------

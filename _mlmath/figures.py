@@ -702,7 +702,7 @@ def valley_figure(X, y, history, name, zoom=None):
     X, y = _array(X, "X", ndim=2), _labels(y)
     path, b = history.W, float(history.b[-1])  # (steps + 1, 2), the bias at the end
     fig, axes = figure(f"05 valley {name}", ncols=1 if zoom is None else 2,
-                        figsize=(6.4, 4.4) if zoom is None else (10.0, 4.2))
+                       figsize=(6.4, 4.4) if zoom is None else (10.0, 4.2))
     axes = np.atleast_1d(axes)
     w1, w2 = _valley_panel(axes[0], X, y, path, b, f"{steps} steps, E at b = {b:.4g}")
     axes[0].legend(fontsize=8, loc="best")
@@ -758,9 +758,10 @@ def penguins_figure(data, test, W=None, b=None):
         ax.scatter(X[wrong, 0], X[wrong, 1], s=160, facecolors="none", edgecolors=OKABE_ITO["black"],
                    linewidths=1.2, zorder=4, label="held out, misclassified")
         ax.set_ylim(X[:, 1].min() - 150, X[:, 1].max() + 150)
-        line = f"{num(W[0], 4)}·x1 {'−' if W[1] < 0 else '+'} {num(abs(W[1]), 4)}·x2 {'−' if b < 0 else '+'} {num(abs(b), 2)}"
-        description += (f", with the decision boundary {line} = 0 "
-                        f"as a black line and the {int(wrong.sum())} held-out penguin{'' if wrong.sum() == 1 else 's'} on its wrong side "
-                        f"ringed")
+        sign = lambda v: "−" if v < 0 else "+"  # noqa: E731
+        line = f"{num(W[0], 4)}·x1 {sign(W[1])} {num(abs(W[1]), 4)}·x2 {sign(b)} {num(abs(b), 2)} = 0"
+        wrong_count = int(wrong.sum())
+        description += (f", with the decision boundary {line} as a black line and the {wrong_count} held-out "
+                        f"penguin{'' if wrong_count == 1 else 's'} on its wrong side ringed")
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0)
     return StaticFigure(fig, description + ".")

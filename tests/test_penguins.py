@@ -76,22 +76,24 @@ def test_load_penguins_reads_a_copy_elsewhere_and_is_independent_of_the_working_
     np.testing.assert_array_equal(mh.load_penguins(str(copy)).y, mh.load_penguins().y)
 
 
-@pytest.mark.parametrize("path, words", [
-    (3, "path: expected the path of the penguins CSV file, got int"),
-    ("no-such-file.csv", "path: expected the penguins CSV file"),
-])
-def test_load_penguins_names_a_bad_path(path, words):
-    with pytest.raises(ValueError, match=words):
+@pytest.mark.parametrize("path, got", [(3, "got 3"), ("no-such-file.csv", "got 'no-such-file.csv'")])
+def test_load_penguins_names_a_bad_path(path, got):
+    with pytest.raises(ValueError) as error:
         mh.load_penguins(path)
+    assert str(error.value).startswith("path: expected the penguins CSV file") and str(error.value).endswith(got)
+
+
+HEADER = "species,bill_length_mm,body_mass_g\n"
 
 
 @pytest.mark.parametrize("text, words", [
-    ("", "header is species,bill_length_mm,body_mass_g, got 'an empty file'"),
-    ("species,bill_length_mm,flipper_length_mm\nAdelie,39.1,181\n", "header is species,bill_length_mm,body_mass_g"),
-    ("species,bill_length_mm,body_mass_g\nAdelie,39.1,NA\nChinstrap,46.5,3500\n", "two numbers on every row"),
-    ("species,bill_length_mm,body_mass_g\nAdelie,39.1,3750\n", "for two species"),
-    ("species,bill_length_mm,body_mass_g\nAdelie,39.1,3750\nChinstrap,46.5\n", "rows of species and two numbers"),
-    ("species,bill_length_mm,body_mass_g\nAdelie,39.1,inf\nChinstrap,46.5,3500\n", "finite numbers"),
+    ("", "expected a header species,bill_length_mm,body_mass_g and rows of a species and two numbers"),
+    ("species,bill_length_mm,flipper_length_mm\nAdelie,39.1,181\nChinstrap,46.5,195\n",
+     "got the header 'species,bill_length_mm,flipper_length_mm'"),
+    (HEADER + "Adelie,39.1,3750\n", "for two species; got the header .* and the species \\('Adelie',\\)"),
+    (HEADER + "Adelie,39.1,3750\nChinstrap,46.5\n", "rows of a species and two numbers"),
+    (HEADER + "Adelie,39.1,NA\nChinstrap,46.5,3500\n", "two finite numbers on every row after the species"),
+    (HEADER + "Adelie,39.1,inf\nChinstrap,46.5,3500\n", "two finite numbers on every row .*expected finite numbers"),
 ])
 def test_load_penguins_names_a_file_that_is_not_the_penguins(tmp_path, text, words):
     path = tmp_path / "bad.csv"
