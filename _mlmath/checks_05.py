@@ -28,6 +28,11 @@ def _scaled(X, mean, std):
 
 def _standardize_mistakes(X_train, X_test):
     """(mistakes in the scaled X_train, mistakes in the scaled X_test): value -> what to change (notebook 05, §5)."""
+    with np.errstate(all="ignore"):  # a mistake may divide by 0 (a constant row): no warning
+        return _standardize_catalogue(X_train, X_test)
+
+
+def _standardize_catalogue(X_train, X_test):
     mean, std, var = X_train.mean(axis=0), X_train.std(axis=0), X_train.var(axis=0)
     both = np.vstack([X_train, X_test])
     row_mean, row_std = X_train.mean(axis=1, keepdims=True), X_train.std(axis=1, keepdims=True)
