@@ -11,7 +11,9 @@ The figures and the exercise checks are names of this module too (``mh.predictio
 """
 from __future__ import annotations
 
+import csv
 import importlib
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,18 +23,21 @@ __all__ = [
     "sigmoid", "sigmoid_prime", "predict", "error_formula", "cross_entropy", "cross_entropy_from_logits",
     "decision_boundary",
     "cross_entropy_gradient", "sse", "sse_gradient", "numerical_gradient", "gradient_descent", "DescentHistory",
-    "LOSSES", "PROB_EPS",
+    "LOSSES", "PROB_EPS", "standardize", "to_original_units",
     # data
     "Dataset", "make_data", "one_input", "two_inputs", "loss_surface", "gradient_field", "minimum",
+    "RealData", "load_penguins",
     # figures and checks, from _mlmath (imported on first use)
     "prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer", "error_surface_explorer",
     "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
     "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure", "training_comparison_figure",
+    "penguins_figure", "valley_figure",
     "Explorer", "StaticFigure", "CheckResult",
     "check_decision_boundary", "check_cross_entropy_from_logits",
     "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_training_loop",
     "check_learning_rate", "check_numerical_gradient", "check_buggy_gradient", "check_delta_rule",
     "check_sse_gradient",
+    "check_standardize", "check_original_units",
 ]
 
 # Smallest distance from 0 and 1 that `error_formula` lets a probability come: machine epsilon.
@@ -292,6 +297,28 @@ def gradient_descent(X, y, W, b, learning_rate, steps, loss="cross_entropy"):
     return DescentHistory(np.array(Ws), np.array(bs), np.array(losses))
 
 
+def standardize(X_train, X_test):
+    """Both sets scaled by the TRAINING set's per-feature mean x̄ⱼ and standard deviation sⱼ (sⱼ divides by m,
+    as np.std does): x̃ᵢⱼ = (xᵢⱼ − x̄ⱼ)/sⱼ (notebook 05, "Standardise the features"). Returns both, as shaped."""
+    X_train, X_test = _array(X_train, "X_train", ndim=2), _array(X_test, "X_test", ndim=2)
+    if X_test.shape[1] != X_train.shape[1]:
+        raise ValueError(f"X_test: expected {X_train.shape[1]} columns like X_train, got shape {X_test.shape}")
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)  # (n,), (n,)
+    if np.any(std == 0):
+        raise ValueError(f"X_train: expected every feature to vary, got a constant column {int(np.argmin(std))}")
+    return (X_train - mean) / std, (X_test - mean) / std
+
+
+def to_original_units(W, b, mean, std):
+    """Weights W̃, b̃ learned on standardised features as (W, b) for the features in their own units (notebook 05,
+    "Back to millimetres and grams"): Σⱼ w̃ⱼ (xⱼ − x̄ⱼ)/sⱼ + b̃ = Σⱼ wⱼ xⱼ + b, wⱼ = w̃ⱼ/sⱼ, b = b̃ − Σⱼ wⱼ x̄ⱼ."""
+    W, b = _array(W, "W", ndim=1), float(_array(b, "b", ndim=0))
+    mean, std = _array(mean, "mean", ndim=1), _array(std, "std", ndim=1)
+    if mean.shape != W.shape or std.shape != W.shape or np.any(std <= 0):
+        raise ValueError(f"mean, std: expected shape {W.shape} like W, std positive; got {mean.shape}, {std}")
+    W_original = W / std  # (n,)
+    return W_original, b - float(W_original @ mean)
+
 # =====================================================================================
 # The data (notebook 02 onwards), and E over a grid of (W, b) for the figures
 # =====================================================================================
@@ -386,6 +413,42 @@ def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=
     return float(h.W[-1, 0]), float(h.b[-1]), float(h.loss[-1])
 
 
+PENGUINS_CSV = os.path.join(os.path.dirname(os.path.abspath(__file__)), "notebooks", "data",
+                            "penguins_adelie_chinstrap.csv")  # its README says where it comes from, how it was made
+
+
+@dataclass(frozen=True)
+class RealData:
+    """Measured data (notebook 05): X (m, n) in the source's units, y (m,) in {0, 1}, `features` the n column
+    names and `classes` the names for y = 0 and y = 1, as the source spells them."""
+    X: np.ndarray
+    y: np.ndarray
+    features: tuple
+    classes: tuple
+
+
+def load_penguins(path=None):
+    """Adelie (y = 0) and Chinstrap (y = 1) penguins by bill length (mm) and body mass (g), the 219 of the Palmer
+    penguins (Gorman, Williams and Fraser 2014, CC0) with both measured (notebook 05): read from `PENGUINS_CSV`
+    beside this file, never from the network, or from `path`, a copy of it. Returns a `RealData`."""
+    path = PENGUINS_CSV if path is None else path
+    if not (isinstance(path, (str, os.PathLike)) and os.path.isfile(path)):
+        raise ValueError(f"path: expected the penguins CSV file (notebooks/data/penguins_adelie_chinstrap.csv), "
+                         f"got {path!r:.80}")
+    with open(path, newline="", encoding="utf-8") as f:
+        header, *rows = list(csv.reader(f)) or [[]]
+    columns = ["species", "bill_length_mm", "body_mass_g"]
+    classes = tuple(dict.fromkeys(row[0] for row in rows if row))  # in order of appearance: Adelie, Chinstrap
+    if header != columns or len(classes) != 2 or any(len(row) != 3 for row in rows):
+        raise ValueError(f"path: expected a header {','.join(columns)} and rows of a species and two numbers, for "
+                         f"two species; got the header {','.join(header)!r:.60} and the species {classes!r:.60}")
+    try:
+        X = _array([[float(row[1]), float(row[2])] for row in rows], "path: the numbers")  # (m, 2)
+    except ValueError as exc:
+        raise ValueError(f"path: expected two finite numbers on every row after the species ({exc})") from None
+    y = np.array([classes.index(row[0]) for row in rows], dtype=float)  # (m,)
+    return RealData(X, y, tuple(columns[1:]), classes)
+
 # =====================================================================================
 # The figures and the checks: imported from _mlmath/ on first use (PEP 562)
 # =====================================================================================
@@ -393,7 +456,7 @@ def minimum(data, loss="cross_entropy", W=0.0, b=0.0, learning_rate=None, steps=
 _FIGURES = ("prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer",
             "error_surface_explorer", "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer",
             "training_explorer", "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure",
-            "training_comparison_figure")
+            "training_comparison_figure", "penguins_figure", "valley_figure")
 # public name -> the _mlmath module that defines it. A new exercise adds its check here, beside its notebook's.
 _LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.explorer",
          "StaticFigure": "_mlmath.pictures", "CheckResult": "_mlmath.harness",
@@ -404,7 +467,8 @@ _LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.expl
          "check_learning_rate": "_mlmath.checks_03", "check_numerical_gradient": "_mlmath.checks_03",
          "check_buggy_gradient": "_mlmath.checks_03",
          "check_delta_rule": "_mlmath.checks_04",
-         "check_sse_gradient": "_mlmath.checks_04"}
+         "check_sse_gradient": "_mlmath.checks_04",
+         "check_standardize": "_mlmath.checks_05", "check_original_units": "_mlmath.checks_05"}
 
 
 def __getattr__(name):

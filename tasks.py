@@ -186,8 +186,9 @@ def test(args):
 
 LEARNER = ROOT / "dist" / "learner"
 # What a class needs beside the notebooks to run them: the helper and its _mlmath/ package, the pins and the `lab`
-# command; its README is docs/learner-README.md.
-HANDOUT = ["mlmath_helpers.py", "_mlmath", "requirements.txt", "runtime.txt", "tasks.py", ".gitignore"]
+# command, and notebooks/data/ (notebook 05's penguins); its README is docs/learner-README.md.
+HANDOUT = ["mlmath_helpers.py", "_mlmath", "requirements.txt", "runtime.txt", "tasks.py", ".gitignore",
+           "notebooks/data"]
 
 
 def write_learner_edition(python, out=LEARNER):

@@ -648,3 +648,120 @@ def training_comparison_figure(data, W0=-6.0, b0=4.0, learning_rate=0.5, steps=3
 
     moving = [line for trio in lines.values() for line in trio]
     return Explorer(fig, [eta], update, moving).described(describe)
+
+
+# =====================================================================================================================
+# Notebook 05: the Palmer penguins, raw and standardised
+# =====================================================================================================================
+
+from mlmath_helpers import DescentHistory, _labels  # noqa: E402 (notebook 05's figures only)
+
+
+def _sci(value, digits=2):
+    """A number in a fixed scientific format with a true minus sign: 6.1e−07."""
+    return f"{value:.{digits}e}".replace("-", "−")
+
+
+def _valley_panel(ax, X, y, path, b, title):
+    """Contours of E over (w1, w2) at the bias b around `path` (k, 2), the path over them; returns the w1, w2 grids."""
+    lo, hi = path.min(axis=0), path.max(axis=0)
+    pad = 0.15 * np.maximum(hi - lo, 1e-12)
+    w1 = np.linspace(lo[0] - pad[0], hi[0] + pad[0], 161)
+    w2 = np.linspace(lo[1] - 2 * pad[1], hi[1] + 2 * pad[1], 161)
+    G1, G2 = np.meshgrid(w1, w2)  # (161, 161) each
+    Z = X[:, 0, None, None] * G1 + X[:, 1, None, None] * G2 + b  # (m, 161, 161) logits
+    E = _cross_entropy_terms(y[:, None, None], Z)[0].mean(axis=0)  # (161, 161) the mean cross-entropy
+    contours = ax.contour(G1, G2, E, levels=np.unique(np.quantile(E, np.linspace(0.0, 1.0, 16) ** 2)),
+                          cmap="viridis", linewidths=1)
+    ax.clabel(contours, fontsize=7, fmt="%.3f")
+    ax.plot(path[:, 0], path[:, 1], color=OKABE_ITO["vermillion"], lw=1, marker="o", ms=2.5, label="descent")
+    ax.plot(*path[0], "s", color=OKABE_ITO["black"], ms=7, label="start")
+    ax.plot(*path[-1], "*", color=OKABE_ITO["orange"], ms=13, markeredgecolor="black", label="last step shown")
+    ax.set(xlabel="w1 (bill length)", ylabel="w2 (body mass)", title=title)
+    return w1, w2
+
+
+def _direction_changes(values):
+    """How often the step of `values` (k,) changes sign: the zig-zag, counted."""
+    return int(np.sum(np.diff(np.sign(np.diff(values))) != 0))
+
+
+@_styled
+def valley_figure(X, y, history, name, zoom=None):
+    """Notebook 05, sections 3 and 6: the contours of E over (w1, w2) at the bias the descent ended with, around
+    the path of `history` (a `DescentHistory` of a descent on X, y), the path step by step; with `zoom` (a number of
+    steps) a second panel shows the first `zoom` steps close up. A `StaticFigure`; `name` ("raw" or
+    "standardised") names the figure."""
+    if not isinstance(history, DescentHistory) or history.W.ndim != 2 or history.W.shape[1] != 2:
+        raise ValueError(f"history: expected the DescentHistory of a descent with two weights, got {history!r:.60}")
+    if name not in ("raw", "standardised"):
+        raise ValueError(f"name: expected 'raw' or 'standardised', got {name!r}")
+    steps = len(history.W) - 1
+    if zoom is not None and not (isinstance(zoom, (int, np.integer)) and 2 <= zoom <= steps):
+        raise ValueError(f"zoom: expected None or a number of steps from 2 to {steps}, got {zoom!r}")
+    X, y = _array(X, "X", ndim=2), _labels(y)
+    path, b = history.W, float(history.b[-1])  # (steps + 1, 2), the bias at the end
+    fig, axes = figure(f"05 valley {name}", ncols=1 if zoom is None else 2,
+                       figsize=(6.4, 4.4) if zoom is None else (10.0, 4.2))
+    axes = np.atleast_1d(axes)
+    w1, w2 = _valley_panel(axes[0], X, y, path, b, f"{steps} steps, E at b = {b:.4g}")
+    axes[0].legend(fontsize=8, loc="best")
+    stretch = (w1[-1] - w1[0]) / (w2[-1] - w2[0])
+    description = (f"Contour map of the mean cross-entropy E over the weights w1 (bill length) from {_sci(w1[0])} to "
+                   f"{_sci(w1[-1])} and w2 (body mass) from {_sci(w2[0])} to {_sci(w2[-1])} at the bias "
+                   f"b = {_sci(b)}, the w2 axis stretched about {stretch:.2g} times, with the path of {steps} "
+                   f"gradient-descent steps from w = ({num(path[0, 0])}, {num(path[0, 1])}) to "
+                   f"w = ({_sci(path[-1, 0])}, {_sci(path[-1, 1])}); w2's step changes direction "
+                   f"{_direction_changes(path[:, 1])} times")
+    if zoom is not None:
+        first = path[:zoom + 1]
+        _valley_panel(axes[1], X, y, first, b, f"the first {zoom} steps, close up")
+        description += (f". A second map shows the first {zoom} steps close up: w2 jumps from {_sci(first[1, 1])} to "
+                        f"{_sci(first[2, 1])} and back, changing direction {_direction_changes(first[:, 1])} times, "
+                        f"while w1 moves from {num(first[0, 0])} to {_sci(first[-1, 0])}")
+    return StaticFigure(fig, description + ".")
+
+
+@_styled
+def penguins_figure(data, test, W=None, b=None):
+    """Notebook 05: the penguins in their own units (bill length across, body mass up), Adelie as circles and
+    Chinstrap as triangles, the held-out ones (`test`, their indices) hollow; with W, b (in those units) the
+    decision boundary w1·x1 + w2·x2 + b = 0 and the held-out penguins on its wrong side ringed. A `StaticFigure`."""
+    X, y = two_inputs(data)  # (m, 2), (m,)
+    test = np.asarray(test)
+    if test.ndim != 1 or test.dtype.kind not in "iu" or not np.all((test >= 0) & (test < len(y))):
+        raise ValueError(f"test: expected the indices of the held-out points, integers from 0 to {len(y) - 1}, "
+                         f"got {test!r:.60}")
+    held = np.zeros(len(y), dtype=bool)
+    held[test] = True
+    fig, ax = figure("05 boundary" if W is not None else "05 penguins", figsize=(6.4, 4.4))
+    for label, style in CLASS_STYLE.items():
+        kw = dict(marker=style["marker"], s=30, zorder=3)
+        train_pts = (y == label) & ~held
+        ax.scatter(X[train_pts, 0], X[train_pts, 1], color=style["color"], edgecolors="white", linewidths=0.6,
+                   label=f"{data.classes[label]} (y = {label}), training", **kw)
+        ax.scatter(X[(y == label) & held, 0], X[(y == label) & held, 1], facecolors="none",
+                   edgecolors=style["color"], linewidths=1.3, label=f"{data.classes[label]}, held out", **kw)
+    ax.set(xlabel=f"x1 = {data.features[0]}", ylabel=f"x2 = {data.features[1]}")
+    counts = [int(np.sum((y == c) & ~held)) for c in (0, 1)], [int(np.sum((y == c) & held)) for c in (0, 1)]
+    description = (f"Scatter plot of {len(y)} penguins by {data.features[0]} (across, "
+                   f"{num(X[:, 0].min(), 1)} to {num(X[:, 0].max(), 1)}) and {data.features[1]} (up, "
+                   f"{num(X[:, 1].min(), 0)} to {num(X[:, 1].max(), 0)}): {data.classes[0]} as circles "
+                   f"({counts[0][0]} training, {counts[1][0]} held out, hollow) and {data.classes[1]} as triangles "
+                   f"({counts[0][1]} training, {counts[1][1]} held out)")
+    if W is not None:
+        W = _array(W, "W", ndim=1)
+        b = float(_array(b, "b", ndim=0))
+        x1 = np.linspace(X[:, 0].min(), X[:, 0].max(), 2)
+        ax.plot(x1, -(W[0] * x1 + b) / W[1], color=OKABE_ITO["black"], lw=2, label="w1·x1 + w2·x2 + b = 0")
+        wrong = held & (((X @ W + b) > 0) != (y == 1))
+        ax.scatter(X[wrong, 0], X[wrong, 1], s=160, facecolors="none", edgecolors=OKABE_ITO["black"],
+                   linewidths=1.2, zorder=4, label="held out, misclassified")
+        ax.set_ylim(X[:, 1].min() - 150, X[:, 1].max() + 150)
+        sign = lambda v: "−" if v < 0 else "+"  # noqa: E731
+        line = f"{num(W[0], 4)}·x1 {sign(W[1])} {num(abs(W[1]), 4)}·x2 {sign(b)} {num(abs(b), 2)} = 0"
+        wrong_count = int(wrong.sum())
+        description += (f", with the decision boundary {line} as a black line and the {wrong_count} held-out "
+                        f"penguin{'' if wrong_count == 1 else 's'} on its wrong side ringed")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1), borderaxespad=0)
+    return StaticFigure(fig, description + ".")

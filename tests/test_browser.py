@@ -40,8 +40,11 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
     try:
         panel = page.locator(PANEL)
         explorers = panel.locator(".mlmath-explorer")
-        explorers.first.locator("canvas").first.wait_for(timeout=30000)
-        page.wait_for_function(f"es => es.every(e => ({REPAINTS})(e) > 0)", arg=explorers.element_handles(),
+        # a notebook whose figures are all drawn once (05) has no explorer: its figures' canvases show instead
+        figures = explorers if "_explorer(" in (ROOT / "notebooks" / notebook).read_text() else \
+            panel.locator(".jupyter-matplotlib-canvas-div")
+        figures.first.locator("canvas").first.wait_for(timeout=30000)
+        page.wait_for_function(f"es => es.every(e => ({REPAINTS})(e) > 0)", arg=figures.element_handles(),
                                timeout=30000)  # every figure's first frame
         text = panel.text_content()  # all text, drawn or not (off-screen cells are skipped by innerText)
         assert "Error displaying widget" not in text
@@ -49,7 +52,8 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
         assert panel.locator(".jp-mod-error, .jp-RenderedText[data-mime-type*='error']").count() == 0
 
         sliders = panel.locator(".widget-slider")
-        assert sliders.count() == panel.locator(".mlmath-explorer .widget-slider").count() > 0
+        assert sliders.count() == panel.locator(".mlmath-explorer .widget-slider").count()
+        assert sliders.count() > 0 or figures is not explorers
         for i in range(explorers.count()):
             explorer = explorers.nth(i)
             element = explorer.element_handle()
@@ -72,7 +76,7 @@ def test_notebook_runs_and_every_slider_repaints(lab, notebook):
                 wait_for_repaint(page, element, before, f"a mouse drag on {name}")
         assert "Error displaying widget" not in panel.text_content()
         ARTIFACTS.mkdir(exist_ok=True)  # the last figure after its sliders moved: blitted frames as seen
-        explorers.last.scroll_into_view_if_needed()
+        figures.last.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / f"{Path(notebook).stem}.png"))
     except Exception as error:  # what a maintainer needs to see why: the page, its console, the kernels' log
         ARTIFACTS.mkdir(exist_ok=True)

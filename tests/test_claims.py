@@ -824,6 +824,112 @@ def _():
 # Notebook 05 · Real data: the Palmer penguins
 # =====================================================================================================================
 
+def penguins_split():
+    """Notebook 05's data and split: the penguins, a quarter held out from the seed 2; the training set raw and
+    standardised."""
+    data = mh.load_penguins()
+    order = np.random.default_rng(2).permutation(len(data.y))
+    test, train = order[:len(data.y) // 4], order[len(data.y) // 4:]
+    X_train, y_train = data.X[train], data.y[train]
+    Z_train, _ = mh.standardize(X_train, data.X[test])
+    return data, X_train, y_train, Z_train
+
+
+def penguins_optimum():
+    """All 219 penguins, standardised (Z), and the minimum (W, b) of E on them, from a long descent."""
+    data = mh.load_penguins()
+    Z, _ = mh.standardize(data.X, data.X)
+    run = mh.gradient_descent(Z, data.y, np.zeros(2), 0.0, learning_rate=20.0, steps=5000)
+    return data, Z, run.W[-1], run.b[-1]
+
+
+def penguin_hessian(X, y, W, b):
+    """The notebook's H = (1/m) Σᵢ ŷᵢ(1 − ŷᵢ) x̂ᵢ x̂ᵢᵀ, x̂ᵢ = (xᵢ, 1)."""
+    X_hat = np.column_stack([X, np.ones(len(X))])
+    y_hat = mh.sigmoid(X @ W + b)
+    return X_hat.T @ (X_hat * (y_hat * (1 - y_hat))[:, None]) / len(X)
+
+
+def largest_never_rising_eta(X, y, low, high, steps=1000):
+    """The notebook's bisection: the largest η for which E never rises (beyond 1e-12) in `steps` steps from 0."""
+    def never_rises(eta):
+        return bool(np.all(np.diff(mh.gradient_descent(X, y, np.zeros(2), 0.0, eta, steps).loss) <= 1e-12))
+    assert never_rises(low) and not never_rises(high)
+    while high / low > 1.001:
+        middle = np.sqrt(low * high)
+        low, high = (middle, high) if never_rises(middle) else (low, middle)
+    return low
+
+
+@claim("05", "They are not linearly separable: $E$ has a minimum at finite weights, where 98.6% of the 219 penguins "
+             "are on their side of the boundary")
+def _():
+    data, Z, W, b = penguins_optimum()
+    dW, db = mh.cross_entropy_gradient(Z, data.y, W, b)
+    assert np.linalg.norm(np.append(dW, db)) < 1e-8 and np.all(np.abs(W) < 100)  # a minimum, at finite weights
+    assert len(data.y) == 219 and f"{np.mean((Z @ W + b > 0) == (data.y == 1)):.1%}" == "98.6%"
+
+
+@claim("05", "Chinstraps have longer bills than Adelies of the same mass, but the two clouds touch: no straight line "
+             "separates them all.")
+def _():
+    data, Z, W, b = penguins_optimum()
+    assert W[0] > 0  # at a fixed mass, a longer bill raises z towards Chinstrap
+    assert np.mean((Z @ W + b > 0) == (data.y == 1)) < 1  # the best line still misclassifies (a minimum exists)
+
+
+@claim("05", "No zig-zag: each step across the valley now falls short of the valley floor instead of jumping past it, "
+             "so $w_2$ creeps down to the floor from one side and its step no longer changes direction. It does not "
+             "get further: after 20 000 steps $E$ is higher than with the full $\\eta$")
+def _():
+    _, X_train, y_train, _ = penguins_split()
+    eta = largest_never_rising_eta(X_train, y_train, 1e-9, 1e-3)
+    full = mh.gradient_descent(X_train, y_train, np.zeros(2), 0.0, eta, 20_000)
+    third = mh.gradient_descent(X_train, y_train, np.zeros(2), 0.0, eta / 3, 20_000)
+    flips = lambda run: int(np.sum(np.diff(np.sign(np.diff(run.W[:, 1]))) != 0))
+    assert flips(full) > 10 and flips(third) == 0
+    assert third.loss[-1] > full.loss[-1]
+
+
+@claim("05", "And since $\\hat{y}(1-\\hat{y}) \\le \\frac14$ everywhere, no curvature anywhere is larger than "
+             "the start's, so $\\eta < 2/\\lambda_\\text{max}$ there is safe everywhere.")
+def _():
+    _, X_train, y_train, Z_train = penguins_split()
+    rng = np.random.default_rng(0)
+    for X, scale in ((X_train, np.array([1.0, 0.01, 50.0])), (Z_train, np.array([20.0, 20.0, 20.0]))):
+        top = np.linalg.eigvalsh(penguin_hessian(X, y_train, np.zeros(2), 0.0))[-1]
+        for theta in rng.normal(0.0, scale, size=(50, 3)):
+            assert np.linalg.eigvalsh(penguin_hessian(X, y_train, theta[:2], theta[2]))[-1] <= top * (1 + 1e-12)
+
+
+@claim("05", "dividing by $m - 1$ is accepted too: it changes $s_j$ by about 0.3% here.")
+def _():
+    _, X_train, _, _ = penguins_split()
+    change = X_train.std(axis=0, ddof=1) / X_train.std(axis=0) - 1
+    assert np.all(np.round(change * 100, 1) == 0.3)
+
+
+@claim("05", "Its first steps throw the weights far past the minimum, and it spends many steps coming back along the "
+             "bowl's flattest direction")
+def _():
+    _, _, y_train, Z_train = penguins_split()
+    eta = largest_never_rising_eta(Z_train, y_train, 1e-3, 1e4)
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    run = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, eta, 2000)
+    assert np.linalg.norm(run.W[1]) > 2 * np.linalg.norm(best.W[-1])  # far past the minimum
+    E_min, E_start = best.loss[-1], best.loss[0]
+    steps = lambda h: int(np.nonzero(h.loss - E_min <= 0.01 * (E_start - E_min))[0][0])
+    assert steps(run) > 5 * steps(mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 2000))
+
+
+@claim("05", "a heavier penguin needs a longer bill to be called a Chinstrap.")
+def _():
+    _, X_train, y_train, Z_train = penguins_split()
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    W, b = mh.to_original_units(best.W[-1], best.b[-1], X_train.mean(axis=0), X_train.std(axis=0))
+    assert W[0] > 0 and W[1] < 0  # on the boundary x1 = −(w2 x2 + b)/w1 grows with the mass x2
+
+
 
 # =====================================================================================================================
 

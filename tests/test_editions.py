@@ -70,6 +70,11 @@ def test_the_learner_edition_has_every_notebook_and_what_runs_them(learner):
     assert "collapsed" not in (LEARNER / "README.md").read_text(encoding="utf-8")  # no hidden solution to look for
 
 
+def test_the_learner_edition_holds_the_data_the_notebooks_read(learner):
+    data = [p.relative_to(ROOT / "notebooks") for p in sorted((ROOT / "notebooks" / "data").rglob("*")) if p.is_file()]
+    assert data and all((LEARNER_NOTEBOOKS / p).read_bytes() == (ROOT / "notebooks" / p).read_bytes() for p in data)
+
+
 @pytest.mark.parametrize("name", LESSONS)
 def test_the_learner_edition_holds_no_solution_code(learner, name):
     nb = INSTRUCTOR[name]

@@ -15,11 +15,19 @@ import mlmath_helpers as mh
 from _mlmath.pictures import num
 from test_widgets import BUILDERS, ONE_INPUT
 
+PENGUINS = mh.load_penguins()  # notebook 05's data, raw and standardised
+STANDARDISED, _ = mh.standardize(PENGUINS.X, PENGUINS.X)
 FIGURES = {  # every figure a notebook displays: the explorers, and the figures drawn once
     **BUILDERS,
     "sigmoid": lambda: mh.sigmoid_figure(),
     "tangent step": lambda: mh.tangent_step_figure(ONE_INPUT),
     "vanishing gradient": lambda: mh.vanishing_gradient_figure(ONE_INPUT),
+    "05 penguins": lambda: mh.penguins_figure(PENGUINS, [0, 5, 200]),
+    "05 valley raw": lambda: mh.valley_figure(PENGUINS.X, PENGUINS.y, mh.gradient_descent(
+        PENGUINS.X, PENGUINS.y, np.zeros(2), 0.0, 6e-7, 100), "raw", zoom=30),
+    "05 valley standardised": lambda: mh.valley_figure(STANDARDISED, PENGUINS.y, mh.gradient_descent(
+        STANDARDISED, PENGUINS.y, np.zeros(2), 0.0, 20.0, 50), "standardised"),
+    "05 boundary": lambda: mh.penguins_figure(PENGUINS, [0, 5, 200], [2.6, -0.0144], -61.1),
 }
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
