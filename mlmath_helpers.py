@@ -18,26 +18,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = [
-    # maths (notebooks 01-04)
-    "sigmoid", "sigmoid_prime", "predict", "error_formula", "cross_entropy", "cross_entropy_from_logits",
-    "decision_boundary",
-    "cross_entropy_gradient", "sse", "sse_gradient", "numerical_gradient", "gradient_descent", "DescentHistory",
-    "LOSSES", "PROB_EPS", "standardize", "to_original_units",
-    # data
+__all__ = [  # the maths and the data; the figures and checks of `_LAZY` (at the end) are added to it there
+    "sigmoid", "sigmoid_prime", "predict", "decision_boundary", "error_formula", "cross_entropy",
+    "cross_entropy_from_logits", "cross_entropy_gradient", "sse", "sse_gradient", "numerical_gradient",
+    "gradient_descent", "DescentHistory", "LOSSES", "PROB_EPS", "standardize", "to_original_units",
     "Dataset", "make_data", "one_input", "two_inputs", "loss_surface", "gradient_field", "minimum",
     "RealData", "load_penguins",
-    # figures and checks, from _mlmath (imported on first use)
-    "prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer", "error_surface_explorer",
-    "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer", "training_explorer",
-    "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure", "training_comparison_figure",
-    "penguins_figure", "valley_figure",
-    "Explorer", "StaticFigure", "CheckResult",
-    "check_decision_boundary", "check_cross_entropy_from_logits",
-    "check_sigmoid", "check_predict", "check_cross_entropy", "check_gradient_step", "check_training_loop",
-    "check_learning_rate", "check_numerical_gradient", "check_buggy_gradient", "check_delta_rule",
-    "check_sse_gradient",
-    "check_standardize", "check_original_units",
 ]
 
 # Smallest distance from 0 and 1 that `error_formula` lets a probability come: machine epsilon.
@@ -453,22 +439,23 @@ def load_penguins(path=None):
 # The figures and the checks: imported from _mlmath/ on first use (PEP 562)
 # =====================================================================================
 
-_FIGURES = ("prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer",
-            "error_surface_explorer", "tangent_step_figure", "gradient_field_explorer", "descent_status", "descent_explorer",
-            "training_explorer", "sse_vs_cross_entropy_explorer", "vanishing_gradient_figure",
-            "training_comparison_figure", "penguins_figure", "valley_figure")
-# public name -> the _mlmath module that defines it. A new exercise adds its check here, beside its notebook's.
-_LAZY = {**dict.fromkeys(_FIGURES, "_mlmath.figures"), "Explorer": "_mlmath.explorer",
-         "StaticFigure": "_mlmath.pictures", "CheckResult": "_mlmath.harness",
-         "check_sigmoid": "_mlmath.checks_01", "check_predict": "_mlmath.checks_01",
-         "check_decision_boundary": "_mlmath.checks_01",
-         "check_cross_entropy": "_mlmath.checks_02", "check_cross_entropy_from_logits": "_mlmath.checks_02",
-         "check_gradient_step": "_mlmath.checks_03", "check_training_loop": "_mlmath.checks_03",
-         "check_learning_rate": "_mlmath.checks_03", "check_numerical_gradient": "_mlmath.checks_03",
-         "check_buggy_gradient": "_mlmath.checks_03",
-         "check_delta_rule": "_mlmath.checks_04",
-         "check_sse_gradient": "_mlmath.checks_04",
-         "check_standardize": "_mlmath.checks_05", "check_original_units": "_mlmath.checks_05"}
+# the _mlmath module -> the public names it defines, in notebook order. A new figure or exercise adds its name here.
+_LAZY_BY_MODULE = {
+    "_mlmath.figures": ("prediction_explorer", "sigmoid_figure", "decision_explorer", "loss_curves_explorer",
+                        "error_surface_explorer", "tangent_step_figure", "gradient_field_explorer", "descent_status",
+                        "descent_explorer", "training_explorer", "sse_vs_cross_entropy_explorer",
+                        "vanishing_gradient_figure", "training_comparison_figure", "penguins_figure",
+                        "valley_figure"),
+    "_mlmath.explorer": ("Explorer",), "_mlmath.pictures": ("StaticFigure",), "_mlmath.harness": ("CheckResult",),
+    "_mlmath.checks_01": ("check_sigmoid", "check_predict", "check_decision_boundary"),
+    "_mlmath.checks_02": ("check_cross_entropy", "check_cross_entropy_from_logits"),
+    "_mlmath.checks_03": ("check_gradient_step", "check_training_loop", "check_learning_rate",
+                          "check_numerical_gradient", "check_buggy_gradient"),
+    "_mlmath.checks_04": ("check_delta_rule", "check_sse_gradient"),
+    "_mlmath.checks_05": ("check_standardize", "check_original_units"),
+}
+_LAZY = {name: module for module, names in _LAZY_BY_MODULE.items() for name in names}  # public name -> module
+__all__ += list(_LAZY)
 
 
 def __getattr__(name):
@@ -479,7 +466,7 @@ def __getattr__(name):
 
 
 def __dir__():
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(__all__)
 
 
 # =====================================================================================

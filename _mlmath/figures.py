@@ -5,7 +5,7 @@ The fast pattern: each figure is built once (ipympl, `figure()` inside plt.ioff(
 computes the figure's state once, moves the data of the kept artists, keeps the state in `now` and returns the
 readout; `describe` formats the same state as one sentence. Surfaces and fields are computed once per figure from
 the maths of mlmath_helpers, never in a callback. Line widths, font sizes and the palette are in style.mplstyle.
-A contributor adds a figure here: a builder, in its notebook's place, and its name in mlmath_helpers' `_FIGURES`.
+A contributor adds a figure here: a builder, in its notebook's place, and its name in mlmath_helpers' `_LAZY_BY_MODULE`.
 """
 import functools
 from pathlib import Path
