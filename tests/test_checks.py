@@ -2137,7 +2137,7 @@ def _notebook_cell(source, name):
 SCAFFOLDS = [  # the committed scaffold cells, as the notebooks hold them, and the check each meets
     (mh.check_sigmoid, "my_sigmoid", "sigmoid", '''def my_sigmoid(z):
     """σ(z) = 1 / (1 + e^(−z)) for a number or an array, without overflow for any z."""
-    # Your code here: with e = e^(−|z|) ≤ 1, σ(z) is 1/(1 + e) where z ≥ 0 and e/(1 + e) where z < 0, entry by entry
+    # Your code here: with u = e^(−|z|) ≤ 1, σ(z) is 1/(1 + u) where z ≥ 0 and u/(1 + u) where z < 0, entry by entry
     return None
 '''),
     (mh.check_predict, "my_predict", "predict", '''def my_predict(W, x, b):
