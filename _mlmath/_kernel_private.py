@@ -24,9 +24,11 @@ def forget_picture(png):
         history = get_ipython().history_manager.outputs
     except Exception:  # not in IPython, or an IPython that keeps no outputs
         return
+    if png is None:  # never displayed: no bundle holds it (and a stream's bundle has no image/png to compare)
+        return
     for outputs in history.values():
         for output in outputs:
             bundle = getattr(output, "bundle", None)
             if isinstance(bundle, dict) and bundle.get("image/png") is png:
-                bundle.pop("image/png")
+                bundle.pop("image/png", None)
                 bundle.pop("text/html", None)

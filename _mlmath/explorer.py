@@ -1,9 +1,17 @@
 """The Explorer, the live figure of every builder: sliders that only move data, a redraw by blitting, and a re-run
 of its cell closing the explorer that cell built before. Also the pieces every builder uses to make one:
 `figure` (a fresh named ipympl canvas), `slider`, `player` (a Play button linked to a step slider).
+
+What a re-run closes: JupyterLab, Notebook 7 and VS Code send the cell's id with each execution request (its
+metadata's "cellId", which ipykernel's `get_parent()` returns and IPython's `pre_run_cell` event passes on as
+`info.cell_id`). A cell that runs again closes every figure it built before (`_on_run_cell`), and nothing that another
+cell built: a learner can build a second explorer below the first to compare two settings. A front-end that sends no
+id (nbclient, nbval, a script) keeps the behaviour by name: building a figure closes the one built before under the
+same name.
 """
 import gc
 import re
+import weakref
 
 import numpy as np
 
@@ -28,7 +36,8 @@ class Explorer:
     (1.3 to 4 at 1).
     A notebook cell ends with the explorer itself (`_repr_mimebundle_`: the widget, and for readers without a
     kernel a PNG and `describe()`); tests and benchmarks drive `sliders` and time `on_change`.
-    Building another explorer on the same figure name (re-running its cell) calls `close` on this one.
+    Re-running the cell that built it calls `close` on it (without a cell id: building another explorer on the same
+    figure name). Shown a second time, it shows a one-line note instead (see `_repr_mimebundle_`).
     """
 
     def __init__(self, fig, sliders, update, moving, extra=()):
@@ -50,11 +59,15 @@ class Explorer:
         self.widget = widgets.VBox([widgets.HBox([*sliders, *extra]), fig.canvas, self.readout, self._names])
         self.widget.add_class("mlmath-explorer")
         self.readout.value = update()
-        _SHOWN[fig.get_label()] = self.close  # a re-run of the cell closes this explorer (see `figure`)
+        self._shown = None  # (cell id, execution id) of the output that shows it, once displayed
+        fig._mlmath_close = self.close  # what a re-run of its cell closes (see `figure`): the explorer, not just the figure
 
     def close(self):
         """Close this explorer for good: stop its Play, close its widgets (sliders, Play, readout, boxes, the
-        canvas and its toolbar), close its figure and free its pixels. `figure` calls it on a re-run."""
+        canvas and its toolbar), close its figure and free its pixels. A re-run of its cell calls it; closing it
+        again does nothing."""
+        if self.fig is None:
+            return
         for slider in self.sliders.values():
             slider.unobserve(self.on_change, "value")
         for widget in self.extra:
@@ -115,6 +128,14 @@ class Explorer:
         import ipywidgets as widgets
         if self.fig is None:
             return {"text/plain": "This explorer was closed when its cell ran again: use the newer one."}, {}
+        cell, run = _execution()
+        if run is not None:  # in a kernel: one output shows it (ipywidgets' Play stops after one step in a second one)
+            rerun = cell is not None and self._shown is not None and self._shown[0] == cell and self._shown[1] != run
+            if self._shown is not None and not rerun:  # rerun: the cell that showed it shows it again, in its place
+                return {"text/plain": SHOWN_ABOVE}, {}
+            self._shown = (cell, run)
+            if cell is not None:
+                _SHOWN_IN.setdefault(cell, weakref.WeakSet()).add(self)
         controls = list(self.sliders)
         names = ", ".join(controls[:-1]) + (" and " if len(controls) > 1 else "") + controls[-1]
         play = any(isinstance(w, widgets.Play) for w in self.extra)
@@ -191,8 +212,83 @@ def slider(description, value, lo, hi, step, css=None, kind="float"):
     return s
 
 
-# Figure name -> how to close what a cell last built under that name (an explorer, or a static figure).
-_SHOWN = {}
+# What a re-run closes (see the module's docstring). With cell ids: cell id -> (the execution request that built,
+# [figures it built]); without: figure name -> the figure last built under it. Each figure's `_mlmath_close` closes it,
+# or the explorer built on it.
+_BY_CELL = {}
+_BY_NAME = {}
+# Cell id -> the explorers whose output that cell shows: a re-run of the cell replaces its outputs.
+_SHOWN_IN = {}
+SHOWN_ABOVE = ("This explorer is already shown above, and an explorer works in one place only: scroll up to it, or "
+               "move the cell that shows it here (drag it by the prompt on its left).")
+
+
+def _execution():
+    """(cell id or None, execution request id or None) of the code running now: None, None outside a kernel."""
+    try:
+        from IPython import get_ipython
+        kernel = getattr(get_ipython(), "kernel", None)
+        parent = kernel.get_parent() if kernel is not None else None
+    except Exception:  # not in IPython, or a kernel without get_parent (ipykernel < 6)
+        return None, None
+    if not isinstance(parent, dict):
+        return None, None
+    cell = (parent.get("metadata") or {}).get("cellId")
+    return (cell if isinstance(cell, str) and cell else None), (parent.get("header") or {}).get("msg_id")
+
+
+def _close_all(figures):
+    for fig in figures:
+        fig._mlmath_close()
+    if figures:
+        gc.collect()  # a figure is a web of reference cycles: free the old ones now, before building anew
+
+
+def _on_run_cell(info):
+    """IPython's pre_run_cell event: a cell with an id runs; close what its earlier runs built, forget what it showed."""
+    try:
+        cell = getattr(info, "cell_id", None)
+        if cell is None:
+            return
+        for explorer in _SHOWN_IN.pop(cell, ()):
+            explorer._shown = None
+        _close_all(_BY_CELL.pop(cell, (None, []))[1])
+    except Exception:  # bookkeeping must never put a traceback in a learner's cell
+        pass
+
+
+def _watch_cells():
+    try:
+        from IPython import get_ipython
+        events = get_ipython().events
+    except Exception:  # not in IPython
+        return
+    if _on_run_cell not in events.callbacks.get("pre_run_cell", []):
+        events.register("pre_run_cell", _on_run_cell)
+
+
+_watch_cells()
+
+
+def _make_room(name):
+    """Close what building a figure named `name` now replaces: what an earlier run of the running cell built (should
+    the event have missed it), or without a cell id what was built under `name`. Returns where to note the new one."""
+    cell, run = _execution()
+    if cell is None:
+        previous = _BY_NAME.pop(name, None)
+        _close_all([previous] if previous is not None else [])
+    elif _BY_CELL.get(cell, (run,))[0] != run:
+        _close_all(_BY_CELL.pop(cell)[1])
+    return cell, run
+
+
+def _note(name, where, fig):
+    """Note that the code running now (`where`, from `_make_room`) built `fig`: what a re-run closes."""
+    cell, run = where
+    if cell is None:
+        _BY_NAME[name] = fig
+    else:
+        _BY_CELL.setdefault(cell, (run, []))[1].append(fig)
 
 
 def close_widgets(*roots):
@@ -212,8 +308,12 @@ def close_widgets(*roots):
 
 
 def close_figure(fig):
-    """Close a figure, its canvas widgets, and free its pixels and artists even if an output still holds it."""
+    """Close a figure, its canvas widgets, and free its pixels and artists even if an output still holds it.
+    Closing it again does nothing."""
     import matplotlib.pyplot as plt
+    if getattr(fig, "_mlmath_closed", False):
+        return
+    fig._mlmath_closed = True
     close_widgets(fig.canvas)
     plt.close(fig)
     fig.clear()
@@ -223,22 +323,26 @@ def close_figure(fig):
 
 
 def figure(name, **subplots_kw):
-    """A fresh named ipympl figure with a quiet canvas; what an earlier run built under that name (an
-    explorer or a static figure) is closed first, so re-running a cell leaves nothing of the old one alive."""
+    """A fresh ipympl figure labelled `name`, with a quiet canvas; what a re-run replaces (what this cell built
+    before; without a cell id, what was built under that name) is closed first, so re-running a cell leaves
+    nothing of the old one alive, and what other cells built stays. No key closes, rescales or pans it."""
     import matplotlib.pyplot as plt
-    close_previous = _SHOWN.pop(name, None)
-    if close_previous is not None:
-        close_previous()
-        gc.collect()  # a figure is a web of reference cycles: free the old one now, before building the new
-    plt.close(name)
+    where = _make_room(name)
     with plt.ioff():
-        fig, axes = plt.subplots(num=name, layout="constrained", **subplots_kw)
+        fig, axes = plt.subplots(layout="constrained", **subplots_kw)  # a new number: never another cell's figure
+    fig.set_label(name)
+    fig._mlmath_close = lambda: close_figure(fig)  # an explorer built on it replaces this with its own close
+    _note(name, where, fig)
+    # matplotlib's default keymap (ipympl passes it every key typed on a focused figure): q and ctrl+w close the
+    # figure for good, l, k and L make an axis logarithmic, g and G toggle grids, p and o pan and zoom, s saves
+    manager = fig.canvas.manager
+    if getattr(manager, "key_press_handler_id", None) is not None:
+        fig.canvas.mpl_disconnect(manager.key_press_handler_id)
     fig.canvas.header_visible = False
     # ipympl 0.10 floats its toolbar over the figure; at the bottom it sits in the footer's strip, beside the cursor's
     # coordinates, where it covers no title, label or data (at the top right it hid the last panel's title)
     fig.canvas.toolbar_position = "bottom"
     fig.canvas.resizable = False
-    _SHOWN[name] = lambda: close_figure(fig)  # an explorer built on it replaces this with its own close
     return fig, axes
 
 
