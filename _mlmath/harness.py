@@ -6,7 +6,15 @@ an exception (named, with the learner's line), changed inputs, None (not impleme
 of return), the type, the shape, then the values at the precision of what came back. Each exercise, in its
 notebook's ``checks_0N`` module, brings its probes and its catalogue of mistakes (the value a known mistake gives
 -> what to change, in the notebook's notation). A check answers in one line and never raises (except
-KeyboardInterrupt, so a learner can still stop a function that runs forever).
+KeyboardInterrupt, so a learner can still interrupt the kernel).
+
+A check never hangs and never floods (DESIGN, "Exercise checks"): each call of the learner's function runs under a
+time limit, `TIME_LIMIT` seconds; past it the function is stopped and the answer says so ("… did not return within
+5 s: a loop that never ends?"). What the function prints never reaches the cell: the first `PRINT_LIMIT` characters
+are kept (to tell "printed instead of returning"), the rest only counted. The limit stops Python code wherever it
+loops; a call that Python cannot interrupt (time.sleep, input(), one very long numpy operation) runs on, and the
+cell is told so when the limit passes, with how to interrupt the kernel; so is a Python without CPython's
+PyThreadState_SetAsyncExc, where nothing can be stopped.
 """
 from __future__ import annotations
 
@@ -20,6 +28,8 @@ import re
 import sys
 import sysconfig
 import textwrap
+import threading
+import time
 import traceback
 import warnings
 from dataclasses import dataclass
@@ -28,6 +38,8 @@ import numpy as np
 
 import mlmath_helpers as mh
 
+TIME_LIMIT = 5  # seconds one call of the learner's function may take in a check
+PRINT_LIMIT = 10_000  # characters of what it prints that a check keeps; the rest is only counted
 SCAFFOLD_MARK = "# Your code here"  # a committed scaffold: this comment above a bare `return None`
 NOT_IMPLEMENTED = "Not implemented yet: {} returned None. Fill in the cell above, run it, then run this check again."
 NO_RETURN = "end the function with `return` and the answer, and check that every path (each branch, after each loop) " \
@@ -239,6 +251,100 @@ def _unchanged(before, after):
         return False
 
 
+class _TimeLimit(BaseException):
+    """Raised inside the learner's function when it has run for TIME_LIMIT seconds (a BaseException, so that an
+    `except Exception` in the learner's loop does not swallow it)."""
+
+
+class _Printed(io.TextIOBase):
+    """Where the learner's function prints to: the first PRINT_LIMIT characters kept, the rest only counted."""
+
+    def __init__(self):
+        super().__init__()
+        self.kept, self.size = [], 0
+
+    def writable(self):
+        return True
+
+    def write(self, text):
+        text = str(text)
+        room = PRINT_LIMIT - sum(map(len, self.kept))
+        if room > 0:
+            self.kept.append(text[:room])
+        self.size += len(text)
+        return len(text)
+
+    def getvalue(self):
+        return "".join(self.kept)
+
+
+def _raise_in(thread_id, exception):
+    """Raise `exception` in the thread `thread_id` at its next Python instruction (None: cancel one not yet raised).
+    False where the Python has no such call (only CPython's C API, PyThreadState_SetAsyncExc, has it)."""
+    try:
+        import ctypes
+        set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    except (ImportError, AttributeError):
+        return False
+    set_async_exc(ctypes.c_ulong(thread_id), None if exception is None else ctypes.py_object(exception))
+    return True
+
+
+class _Watchdog:
+    """Stops the function the calling thread runs once it has run TIME_LIMIT seconds: a thread of its own raises
+    _TimeLimit in it, again every 0.1 s while it still runs (a bare `except:` in a loop catches one). If it still
+    runs a second later (inside a call Python cannot interrupt, or on a Python that cannot raise in another thread),
+    the cell is told, once, through `cell` (the stdout before the check captured it).
+
+    `stop()` ends the watch with no exception left to come: it takes no lock, so a _TimeLimit that arrives while it
+    runs cannot leave a lock held; `running` and `raising` are written by one thread each (Dekker's handshake)."""
+
+    def __init__(self, what, cell):
+        self.what, self.cell, self.target = what, cell, threading.get_ident()
+        self.running, self.raising, self.expired = True, False, False
+
+    def start(self):
+        try:
+            threading.Thread(target=self._watch, name="mlmath check time limit", daemon=True).start()
+        except RuntimeError:  # a Python without threads: no time limit
+            self.running = False
+
+    def _watch(self):
+        started, told = time.monotonic(), False
+        while self.running:
+            elapsed = time.monotonic() - started
+            if elapsed >= TIME_LIMIT:
+                self.raising = True
+                stoppable = self.running and _raise_in(self.target, _TimeLimit)
+                self.expired = self.expired or self.running
+                self.raising = False
+                if self.running and not told and (elapsed >= TIME_LIMIT + 1 or not stoppable):
+                    told = True
+                    self._tell(elapsed, stoppable)
+            time.sleep(0.1 if elapsed >= TIME_LIMIT else min(0.05, TIME_LIMIT - elapsed + 0.001))
+
+    def _tell(self, elapsed, stoppable):
+        where = ("inside a call that cannot be stopped from here (time.sleep, input(), one very long numpy operation)"
+                 if stoppable else "and cannot be stopped on this Python")
+        try:
+            self.cell.write(f"{self.what} is still running after {elapsed:.0f} s, {where}: interrupt the kernel "
+                            f"(■ in the toolbar, or I twice) if it does not return.\n")
+            self.cell.flush()
+        except Exception:  # a closed or odd stdout: the check's own answer still says it
+            pass
+
+    def stop(self):
+        while True:
+            try:
+                self.running = False
+                while self.raising:  # the watch may be raising right now: let it finish
+                    time.sleep(0.001)
+                _raise_in(self.target, None)  # nothing raised later, outside the learner's function
+                return
+            except _TimeLimit:  # it arrived while stopping: the time was up all the same
+                self.expired = True
+
+
 class _Run:
     """One check of the learner's function `fn` for the exercise `name`, called as `signature`.
 
@@ -253,18 +359,30 @@ class _Run:
         self.restore = {}   # input name -> why nudging it and putting it back by arithmetic changed it (by rounding)
         self.inputs = {}  # the last call's inputs, by the learner's argument names
 
+    def _limited(self, watchdog, copies):
+        watchdog.start()
+        try:
+            return self.fn(*copies)
+        finally:
+            watchdog.stop()
+
     def call(self, what, **inputs):
-        """fn(*copies of inputs) -> (result, RuntimeWarning texts); a verdict for anything else that happened."""
+        """fn(*copies of inputs) -> (result, RuntimeWarning texts); a verdict for anything else that happened,
+        a call that did not return within TIME_LIMIT seconds too."""
         self.inputs = inputs
         copies = [copy.deepcopy(v) for v in inputs.values()]
-        printed = io.StringIO()
+        printed = _Printed()
+        watchdog = _Watchdog(what, sys.stdout)
         with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stdout(printed), \
+                contextlib.redirect_stderr(printed), \
                 np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             warnings.simplefilter("always")
             try:
-                out = self.fn(*copies)
+                out = self._limited(watchdog, copies)
             except KeyboardInterrupt:
                 raise
+            except _TimeLimit:
+                watchdog.expired = True
             except BaseException as exc:  # SystemExit too: a learner's exit() is an answer, not an exit
                 advice = _advice(exc, self.exceptions)
                 if isinstance(exc, TypeError) and "positional argument" in str(exc):
@@ -274,6 +392,9 @@ class _Run:
                     advice = _builtin_max((frame.line or "") if frame else "") or advice
                 stop(f"{what} raised {type(exc).__name__}: {_one_line(exc)}{_learner_line(exc.__traceback__)}"
                       + (f"; {advice}." if advice else "."))
+        if watchdog.expired:
+            stop(f"{what} did not return within {TIME_LIMIT} s: a loop that never ends?"
+                 + (f" It printed {printed.size:,} characters meanwhile, not shown." if printed.size else ""))
         for name, before, after in zip(inputs, inputs.values(), copies):
             if not _unchanged(before, after):
                 copied = self.copy_as.get(name, f"{name}.copy()")
