@@ -301,7 +301,7 @@ class _Watchdog:
 
     def __init__(self, what, cell):
         self.what, self.cell, self.target = what, cell, threading.get_ident()
-        self.running, self.raising, self.expired = True, False, False
+        self.running, self.raising, self.expired, self.told = True, False, False, False
 
     def start(self):
         try:
@@ -310,7 +310,7 @@ class _Watchdog:
             self.running = False
 
     def _watch(self):
-        started, told = time.monotonic(), False
+        started = time.monotonic()
         while self.running:
             elapsed = time.monotonic() - started
             if elapsed >= TIME_LIMIT:
@@ -318,8 +318,8 @@ class _Watchdog:
                 stoppable = self.running and _raise_in(self.target, _TimeLimit)
                 self.expired = self.expired or self.running
                 self.raising = False
-                if self.running and not told and (elapsed >= TIME_LIMIT + 1 or not stoppable):
-                    told = True
+                if self.running and not self.told and (elapsed >= TIME_LIMIT + 1 or not stoppable):
+                    self.told = True
                     self._tell(elapsed, stoppable)
             time.sleep(0.1 if elapsed >= TIME_LIMIT else min(0.05, TIME_LIMIT - elapsed + 0.001))
 
@@ -377,6 +377,7 @@ class _Run:
                 contextlib.redirect_stderr(printed), \
                 np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"):
             warnings.simplefilter("always")
+            started = time.monotonic()
             try:
                 out = self._limited(watchdog, copies)
             except KeyboardInterrupt:
@@ -392,6 +393,9 @@ class _Run:
                     advice = _builtin_max((frame.line or "") if frame else "") or advice
                 stop(f"{what} raised {type(exc).__name__}: {_one_line(exc)}{_learner_line(exc.__traceback__)}"
                       + (f"; {advice}." if advice else "."))
+        if watchdog.expired and watchdog.told:  # it ran on inside a call that could not be stopped
+            stop(f"{what} did not return within {TIME_LIMIT} s (it returned after {time.monotonic() - started:.0f} s): "
+                 f"does it wait (time.sleep, input()) or compute far more than it needs?")
         if watchdog.expired:
             stop(f"{what} did not return within {TIME_LIMIT} s: a loop that never ends?"
                  + (f" It printed {printed.size:,} characters meanwhile, not shown." if printed.size else ""))
