@@ -534,7 +534,8 @@ def run_check(fn, name, signature, probes, exceptions=(), answered_by=()):
     `name` is the exercise's, `signature` how the learner's function is called, e.g. "my_sigmoid(z)";
     `exceptions` the exercise's own (type, words of the message, what to change), tried before the common
     `EXCEPTION_CAUSES`; `answered_by` the helper functions (mh.sigmoid, …) that answer the exercise: an answer
-    that calls one passes, with a note saying so.
+    that calls one passes, with a note saying so. Each `run.call` of the learner's function has TIME_LIMIT seconds
+    and keeps PRINT_LIMIT characters of its printing (see the module's docstring).
     """
     if not callable(fn):
         learner = signature.split("(")[0]
