@@ -106,10 +106,9 @@ def test_no_key_on_a_focused_figure_closes_rescales_or_pans_it_and_tab_leaves_it
     page.mouse.click(box["x"] + box["width"] * 0.4, box["y"] + box["height"] * 0.5)  # inside the axes
     for key in ["l", "k", "g", "p", "o", "f", "s", "h", "q"]:
         page.keyboard.press(key)
-    page.wait_for_timeout(500)  # the keys reach the kernel as widget messages, before this request
+    answers(page, explorer, "the figure after the keys")  # the kernel has handled the keys, sent before the slider's
     assert kernel_print(page, f"print({STATE.format('compare')})") == before, "the figure is as it was"
     assert downloads == [], "no key saved the figure"
-    answers(page, explorer, "the figure after the keys")
 
     canvas.focus()
     page.keyboard.press("Tab")
