@@ -30,9 +30,7 @@ __all__ = [  # the maths and the data; the figures and checks of `_LAZY` (at the
 PROB_EPS = float(np.finfo(float).eps)
 
 
-# =====================================================================================
-# Notebook 01: the sigmoid unit, ŷ = σ(Wx + b)
-# =====================================================================================
+# ==== Notebook 01: the sigmoid unit, ŷ = σ(Wx + b) ==========================================================
 
 def sigmoid(z):
     """σ(z) = 1 / (1 + e^(−z)), computed stably (notebook 01, "The sigmoid").
@@ -93,20 +91,15 @@ def decision_boundary(W, b, x1):
     return _out(np.full(x1.shape, np.nan) if W[1] == 0 else -(W[0] * x1 + b) / W[1])
 
 
-# =====================================================================================
-# Notebook 02: the error function, the mean cross-entropy E
-# =====================================================================================
+# ==== Notebook 02: the error function, the mean cross-entropy E =============================================
 
 def error_formula(y, output):
     """Per-example cross-entropy −y ln(ŷ) − (1 − y) ln(1 − ŷ) (notebook 02, "The error function").
 
-    The article's formula, made safe at the ends: inside each log, ŷ and 1 − ŷ are kept at least
-    ε = machine epsilon (2.2e-16) from 0, so a confidently wrong ŷ (0 or 1 against the label) gives
-    the large finite loss −ln ε ≈ 36.04 instead of inf, a perfect one gives exactly 0, and 0·ln 0
-    never makes nan. Why that is fair: a float64
-    probability can sit no closer to 1 than about 1e-16, so a loss above ~36 cannot be told
-    apart from a probability anyway. For the exact loss start from the logit z with
-    `cross_entropy_from_logits`.
+    The article's formula, safe at the ends: ŷ and 1 − ŷ are kept at least ε = machine epsilon (2.2e-16) from 0
+    inside each log, so a confidently wrong ŷ costs −ln ε ≈ 36.04 (not inf), a perfect one exactly 0, and 0·ln 0
+    never makes nan. A float64 ŷ cannot sit closer to 1 than about 1e-16 anyway; for the exact loss start from the
+    logit z with `cross_entropy_from_logits`.
     """
     return _out(_bce(y, output, "output"))
 
@@ -135,9 +128,7 @@ def cross_entropy(y, y_hat):
     return _mean_over_points(_bce(y, y_hat, "y_hat"))
 
 
-# =====================================================================================
-# Notebooks 02-04: the two losses of a sigmoid unit, per point, each beside its derivative in the logit
-# =====================================================================================
+# ==== Notebooks 02-04: the two losses of a sigmoid unit, per point, each beside its derivative in the logit ====
 # Everything below (E, its gradient, descent, the error surfaces and gradient fields of the figures) is made of
 # these two: they broadcast, so z may be (m,), (m, k) or a grid of (W, b) values (..., m).
 
@@ -192,9 +183,7 @@ def _xy(X, y, W, b, labels=True):
     return X, y, _logits(W, X, b)
 
 
-# =====================================================================================
-# Notebook 03: the gradient and gradient descent; notebook 04: the SSE and the delta rule
-# =====================================================================================
+# ==== Notebook 03: the gradient and gradient descent; notebook 04: the SSE and the delta rule ===============
 
 def cross_entropy_gradient(X, y, W, b):
     """∇E of the mean cross-entropy: (∂E/∂W, ∂E/∂b) (notebook 03, "The gradient").
@@ -305,9 +294,7 @@ def to_original_units(W, b, mean, std):
     W_original = W / std  # (n,)
     return W_original, b - float(W_original @ mean)
 
-# =====================================================================================
-# The data (notebook 02 onwards), and E over a grid of (W, b) for the figures
-# =====================================================================================
+# ==== The data (notebook 02 onwards), and E over a grid of (W, b) for the figures ===========================
 
 @dataclass(frozen=True)
 class Dataset:
@@ -340,22 +327,22 @@ def make_data(W_true, b_true, m=40, seed=0, spread=2.0):
     return Dataset(X, y, W_true, b_true)
 
 
+def _inputs(data, n):
+    if data.X.ndim != 2 or data.X.shape[1] != n or data.y.shape != (data.X.shape[0],):
+        raise ValueError(f"data: expected X of shape (m, {n}) and y of shape (m,), got {data.X.shape} and "
+                         f"{data.y.shape}")
+    return data.X, data.y
+
+
 def one_input(data):
-    """x (m,) and y (m,) of a one-input, one-output `Dataset` (the data of notebooks 02-04);
-    ValueError for anything else."""
-    if data.X.ndim != 2 or data.X.shape[1] != 1 or data.y.shape != (data.X.shape[0],):
-        raise ValueError(f"data: expected X of shape (m, 1) and y of shape (m,), got {data.X.shape} "
-                         f"and {data.y.shape}")
-    return data.X[:, 0], data.y
+    """x (m,) and y (m,) of a one-input, one-output `Dataset` (notebooks 02-04); ValueError for anything else."""
+    X, y = _inputs(data, 1)
+    return X[:, 0], y
 
 
 def two_inputs(data):
-    """X (m, 2) and y (m,) of a two-input, one-output `Dataset` (notebooks 01 and 03);
-    ValueError for anything else."""
-    if data.X.ndim != 2 or data.X.shape[1] != 2 or data.y.shape != (data.X.shape[0],):
-        raise ValueError(f"data: expected X of shape (m, 2) and y of shape (m,), got {data.X.shape} "
-                         f"and {data.y.shape}")
-    return data.X, data.y
+    """X (m, 2) and y (m,) of a two-input, one-output `Dataset` (notebooks 01 and 03); ValueError otherwise."""
+    return _inputs(data, 2)
 
 
 def _on_grid(data, W_grid, b_grid, loss):
@@ -435,9 +422,7 @@ def load_penguins(path=None):
     y = np.array([classes.index(row[0]) for row in rows], dtype=float)  # (m,)
     return RealData(X, y, tuple(columns[1:]), classes)
 
-# =====================================================================================
-# The figures and the checks: imported from _mlmath/ on first use (PEP 562)
-# =====================================================================================
+# ==== The figures and the checks: imported from _mlmath/ on first use (PEP 562) =============================
 
 # the _mlmath module -> the public names it defines, in notebook order. A new figure or exercise adds its name here.
 _LAZY_BY_MODULE = {
@@ -469,9 +454,7 @@ def __dir__():
     return sorted(__all__)
 
 
-# =====================================================================================
-# Input checks: bad input raises ValueError naming the argument (used by _mlmath too)
-# =====================================================================================
+# ==== Input checks: bad input raises ValueError naming the argument (used by _mlmath too) ===================
 
 def _array(value, name, *, ndim=None):
     """Return `value` as a float array; ValueError if it is not numeric, non-empty, finite and of `ndim`."""
