@@ -77,8 +77,6 @@ def _standardize_catalogue(X_train, X_test):
 
 
 _STANDARDIZE_EXCEPTIONS = [
-    (TypeError, "Cannot cast ufunc", "an integer array cannot hold the scaled values: compute a new array, "
-                                     "(X − x̄)/s, instead of changing X in place"),
     (ValueError, "could not be broadcast", "x̄ and s have one entry per feature, shape (n,): take them with axis=0, "
                                            "and (m, n) − (n,) works column by column"),
 ]
@@ -87,7 +85,8 @@ _STANDARDIZE_EXCEPTIONS = [
 def check_standardize(fn):
     """Notebook 05, exercise (section 5): does `fn(X_train, X_test)` return the pair of both sets scaled by the
     TRAINING set's per-feature mean x̄ⱼ and standard deviation sⱼ, (X − x̄)/s? sⱼ may divide by m (expected) or by
-    m − 1 (accepted, with a note). X_train and X_test have different sizes, means and spreads; one probe is integers.
+    m − 1 (accepted, with a note). X_train and X_test have different sizes, means and spreads; both are floats, as
+    the notebook's features are.
     """
     return run_check(fn, "standardize", "my_standardize(X_train, X_test)", _standardize_probes,
                      _STANDARDIZE_EXCEPTIONS, answered_by=(mh.standardize,))
@@ -97,12 +96,11 @@ def _standardize_probes(run):
     rng = np.random.default_rng(5)
     scale, centre = np.array([5.0, 400.0, 0.5]), np.array([43.0, 3700.0, -2.0])
     probes = [(rng.normal(centre, scale, size=(7, 3)), rng.normal(centre + scale, 2 * scale, size=(4, 3))),
-              (np.array([[39, 3750], [46, 3500], [50, 3900], [41, 3200], [52, 4050]]),
-               np.array([[45, 3650], [38, 3300]]))]  # integers, as the body masses are
+              (np.array([[39.1, 3750.0], [46.5, 3500.0], [50.0, 3900.0], [41.1, 3200.0], [52.7, 4050.0]]),
+               np.array([[45.2, 3650.0], [38.6, 3300.0]]))]  # bill lengths in mm, body masses in g
     for X_train, X_test in probes:
         (m, n), m_test = X_train.shape, X_test.shape[0]
-        what = (f"standardize for X_train ({m}, {n}) and X_test ({m_test}, {n})"
-                + (", integers" if X_train.dtype.kind == "i" else ""))
+        what = f"standardize for X_train ({m}, {n}) and X_test ({m_test}, {n})"
         out, _ = run.call(what, X_train=X_train, X_test=X_test)
         A_out, B_out = _pair_of(out, what, "X_train scaled", "X_test scaled")
         A = run.numbers(A_out, f"{what}: the scaled X_train", "the scaled X_train")
@@ -113,7 +111,6 @@ def _standardize_probes(run):
                                                               ((m * n,), "it is flattened: keep the shape (m, n)")])
         run.shape(B, (m_test, n), f"{what}: the scaled X_test", [((n, m_test), "it is transposed: keep one row per "
                                                                                "point")])
-        X_train, X_test = X_train.astype(float), X_test.astype(float)
         mean, std, std1 = X_train.mean(axis=0), X_train.std(axis=0), X_train.std(axis=0, ddof=1)
         rtol = run.precision(A, f"{what}: the scaled X_train")
         if close(A, _scaled(X_train, mean, std1), rtol) and close(B, _scaled(X_test, mean, std1), rtol):
@@ -163,7 +160,7 @@ _ORIGINAL_UNITS_EXCEPTIONS = [
 def check_original_units(fn):
     """Notebook 05, exercise (section 7): does `fn(W, b, mean, std)` turn weights W̃, b̃ learned on standardised
     features into (W, b) for the original units, wⱼ = w̃ⱼ/sⱼ and b = b̃ − Σⱼ w̃ⱼ x̄ⱼ/sⱼ? n = 3 with means far from 0
-    and spreads far from 1, and n = 2 with integers.
+    and spreads far from 1, and n = 2 with a negative bias (learned weights are floats).
     """
     return run_check(fn, "original_units", "my_original_units(W, b, mean, std)", _original_units_probes,
                      _ORIGINAL_UNITS_EXCEPTIONS, answered_by=(mh.to_original_units,))
@@ -171,10 +168,10 @@ def check_original_units(fn):
 
 def _original_units_probes(run):
     probes = [(np.array([1.2, -0.7, 0.3]), 0.4, np.array([43.0, 3700.0, -2.0]), np.array([5.0, 400.0, 0.5])),
-              (np.array([3, -2]), -1, np.array([40, 4000]), np.array([4, 500]))]  # integers
+              (np.array([3.0, -2.0]), -1.0, np.array([40.0, 4000.0]), np.array([4.0, 500.0]))]
     for W, b, mean, std in probes:
         n = len(W)
-        what = f"original_units for n = {n}" + (", integers" if W.dtype.kind == "i" else "")
+        what = f"original_units for n = {n}"
         out, _ = run.call(what, W=W, b=b, mean=mean, std=std)
         W_out, b_out = _pair_of(out, what, "W", "b")
         W_new = run.numbers(W_out, f"{what}: the W", "W")
@@ -185,8 +182,7 @@ def _original_units_probes(run):
         run.shape(b_new, (), f"{what}: the b", [
             ((n,), "one entry per feature: b is one number, the shift summed over the features j"),
             ((1,), "b is a plain number: return a float, e.g. float(b)")])
-        W, mean, std = W.astype(float), mean.astype(float), std.astype(float)
-        W_mistakes, b_mistakes = _original_units_mistakes(W, float(b), mean, std)
+        W_mistakes, b_mistakes = _original_units_mistakes(W, b, mean, std)
         run.values(W_new, W / std, f"{what}: the W", W_mistakes, "wⱼ = w̃ⱼ/sⱼ")
         run.values(b_new, b - np.sum(W * mean / std), f"{what}: W is right, but b", b_mistakes,
                    "b = b̃ − Σⱼ w̃ⱼ x̄ⱼ/sⱼ")

@@ -686,6 +686,11 @@ def _direction_changes(values):
     return int(np.sum(np.diff(np.sign(np.diff(values))) != 0))
 
 
+def _times(count):
+    """A count in words: "1 time", "29 times"."""
+    return f"{count} time" if count == 1 else f"{count} times"
+
+
 @_styled
 def valley_figure(X, y, history, name, zoom=None):
     """Notebook 05, sections 3 and 6: the contours of E over (w1, w2) at the bias the descent ended with, around
@@ -712,12 +717,12 @@ def valley_figure(X, y, history, name, zoom=None):
                    f"b = {_sci(b)}, the w2 axis stretched about {stretch:.2g} times, with the path of {steps} "
                    f"gradient-descent steps from w = ({num(path[0, 0])}, {num(path[0, 1])}) to "
                    f"w = ({_sci(path[-1, 0])}, {_sci(path[-1, 1])}); w2's step changes direction "
-                   f"{_direction_changes(path[:, 1])} times")
+                   f"{_times(_direction_changes(path[:, 1]))}")
     if zoom is not None:
         first = path[:zoom + 1]
         _valley_panel(axes[1], X, y, first, b, f"the first {zoom} steps, close up")
         description += (f". A second map shows the first {zoom} steps close up: w2 jumps from {_sci(first[1, 1])} to "
-                        f"{_sci(first[2, 1])} and back, changing direction {_direction_changes(first[:, 1])} times, "
+                        f"{_sci(first[2, 1])} and back, changing direction {_times(_direction_changes(first[:, 1]))}, "
                         f"while w1 moves from {num(first[0, 0])} to {_sci(first[-1, 0])}")
     return StaticFigure(fig, description + ".")
 

@@ -1676,6 +1676,33 @@ def standardize_float32(X_train, X_test):
     return (X_train - mean) / std, (X_test - mean) / std
 
 
+def standardize_copy_then_in_place(X_train, X_test):  # copies first: the caller's arrays are untouched
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    A, B = X_train.copy(), X_test.copy()
+    A -= mean
+    A /= std
+    B -= mean
+    B /= std
+    return A, B
+
+
+def standardize_zeros_like(X_train, X_test):  # a float array of the input's type, filled column by column
+    A, B = np.zeros_like(X_train), np.zeros_like(X_test)
+    for j in range(X_train.shape[1]):
+        column = X_train[:, j]
+        A[:, j] = (column - column.mean()) / column.std()
+        B[:, j] = (X_test[:, j] - column.mean()) / column.std()
+    return A, B
+
+
+def standardize_statistics_module(X_train, X_test):  # pure Python, sⱼ with m − 1: accepted, with a note
+    import statistics
+    n = len(X_train[0])
+    means = [statistics.fmean([row[j] for row in X_train]) for j in range(n)]
+    stds = [statistics.stdev([row[j] for row in X_train]) for j in range(n)]
+    return tuple(np.array([[(row[j] - means[j]) / stds[j] for j in range(n)] for row in X]) for X in (X_train, X_test))
+
+
 def standardize_each_by_its_own(X_train, X_test):
     def scale(X):
         return (X - X.mean(axis=0)) / X.std(axis=0)
@@ -1730,7 +1757,7 @@ def standardize_test_untouched(X_train, X_test):
 
 def standardize_in_place(X_train, X_test):
     mean, std = X_train.mean(axis=0), X_train.std(axis=0)
-    X_train -= mean  # writes into the caller's X_train (and fails for integers)
+    X_train -= mean  # writes into the caller's X_train
     X_train /= std
     X_test -= mean
     X_test /= std
@@ -1757,6 +1784,9 @@ STANDARDIZE = [
     (lambda A, B: tuple((X - np.average(A, axis=0)) / np.sqrt(np.var(A, axis=0)) for X in (A, B)), PASS),
     (lambda A, B: (mh.standardize(A, B)[0], mh.standardize(A, B)[1]), PASS),  # the helper's own, with a note
     (standardize_sample_std, PASS),  # sⱼ with m − 1: accepted, with a note (test below)
+    (standardize_copy_then_in_place, PASS),
+    (standardize_zeros_like, PASS),
+    (standardize_statistics_module, PASS),  # sⱼ with m − 1 again, from the statistics module
     (standardize_float32, "float32"),
     (standardize_each_by_its_own, "X_test is scaled by its own mean and standard deviation"),
     (standardize_fitted_mean_own_std, "X_test is divided by its own standard deviation"),
@@ -1808,6 +1838,12 @@ def units_dot(W, b, mean, std):
     return np.divide(W, std), float(b - np.dot(W, mean / std))
 
 
+def units_copy_then_in_place(W, b, mean, std):  # a copy first: the caller's W is untouched
+    W_original = W.copy()
+    W_original /= std
+    return W_original, b - (W_original * mean).sum()
+
+
 def units_float32(W, b, mean, std):
     W, mean, std = (np.asarray(v, dtype=np.float32) for v in (W, mean, std))
     W_original = W / std
@@ -1823,6 +1859,7 @@ UNITS = [
     (units_sum, PASS),
     (units_loop, PASS),
     (units_dot, PASS),
+    (units_copy_then_in_place, PASS),
     (lambda W, b, mean, std: [list(W / std), b - (W / std).dot(mean)], PASS),  # a list
     (lambda W, b, mean, std: mh.to_original_units(W, b, mean, std), PASS),  # the helper's own, with a note
     (units_float32, "float32"),
