@@ -864,10 +864,10 @@ def penguins_optimum():
 
 
 def penguin_hessian(X, y, W, b):
-    """The notebook's H = (1/m) Σᵢ ŷᵢ(1 − ŷᵢ) x̂ᵢ x̂ᵢᵀ, x̂ᵢ = (xᵢ, 1)."""
-    X_hat = np.column_stack([X, np.ones(len(X))])
+    """The notebook's H = (1/m) Σᵢ ŷᵢ(1 − ŷᵢ) xᵢ⁺ xᵢ⁺ᵀ, xᵢ⁺ = (xᵢ, 1)."""
+    X_plus = np.column_stack([X, np.ones(len(X))])
     y_hat = mh.sigmoid(X @ W + b)
-    return X_hat.T @ (X_hat * (y_hat * (1 - y_hat))[:, None]) / len(X)
+    return X_plus.T @ (X_plus * (y_hat * (1 - y_hat))[:, None]) / len(X)
 
 
 def largest_never_rising_eta(X, y, low, high, steps=1000):
@@ -879,6 +879,86 @@ def largest_never_rising_eta(X, y, low, high, steps=1000):
         middle = np.sqrt(low * high)
         low, high = (middle, high) if never_rises(middle) else (low, middle)
     return low
+
+
+def steps_to_99(run, E_start, E_min):
+    """The notebook's count: the first step where E − E_min is at most 1% of E's fall ln 2 − E_min; None if never."""
+    there = np.nonzero(run.loss - E_min <= 0.01 * (E_start - E_min))[0]
+    return int(there[0]) if there.size else None
+
+
+@claim("05", "gradient descent on the raw numbers crawls (16% of the way down after 20 000 steps), and on the same "
+             "numbers, standardised, it gets 99% of the way down in 17 steps.")
+def _():
+    _, X_train, y_train, Z_train = penguins_split()
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    E_start, E_min = best.loss[0], best.loss[-1]
+    eta_raw = largest_never_rising_eta(X_train, y_train, 1e-9, 1e-3)
+    raw = mh.gradient_descent(X_train, y_train, np.zeros(2), 0.0, eta_raw, 20_000)
+    assert f"{(E_start - raw.loss[-1]) / (E_start - E_min):.0%}" == "16%"
+    assert steps_to_99(mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 2000), E_start, E_min) == 17
+
+
+@claim("05", "$\\eta = 10$ is just above $2/\\lambda_\\text{max}$ at the minimum ($\\eta\\lambda_\\text{max}$ a little "
+             "over 2), so that descent never settles: it ends bouncing between two points either side of the minimum.")
+def _():
+    small = mh.make_data(W_true=[1.5], b_true=-0.5, m=24, seed=3, spread=2.0)  # notebook 03's one-input data
+    W_min, b_min, _ = mh.minimum(small)
+    top = np.linalg.eigvalsh(penguin_hessian(small.X, small.y, np.array([W_min]), b_min))[-1]
+    assert 2 < 10 * top < 2.1
+    run = mh.gradient_descent(small.X, small.y, np.zeros(1), 0.0, 10.0, 3000)
+    w = run.W[-4:, 0]  # the last four weights: two points, visited in turn
+    assert np.allclose(w[0], w[2], atol=1e-9) and np.allclose(w[1], w[3], atol=1e-9) and abs(w[0] - w[1]) > 0.1
+    assert min(w) < W_min < max(w)  # either side of the minimum
+    settles = mh.gradient_descent(small.X, small.y, np.zeros(1), 0.0, 9.0, 3000)  # just below 2/λ_max: it settles
+    assert abs(settles.W[-1, 0] - W_min) < 1e-9
+
+
+@claim("05", "the largest $\\eta$ is not the fastest (117 steps): it overshoots far past the minimum once, then creeps "
+             "back.")
+def _():
+    _, _, y_train, Z_train = penguins_split()
+    eta = largest_never_rising_eta(Z_train, y_train, 1e-3, 1e4)
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    run = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, eta, 2000)
+    w1 = run.W[:, 0]
+    assert w1[1] > 2 * best.W[-1, 0]  # far past the minimum's w̃1
+    assert np.all(np.diff(w1[1:]) <= 0) and w1[-1] > best.W[-1, 0] - 1e-3  # then back down, never past it again
+    assert steps_to_99(run, best.loss[0], best.loss[-1]) == 117
+
+
+@claim("05", "The first step takes $E$ most of the way down (80% of its fall, though only 43% of the distance to the "
+             "minimum), and the rest of the path runs along the valley floor towards the bottom without zig-zagging "
+             "across it; after 200 steps it is still 18% of the distance short.")
+def _():
+    _, _, y_train, Z_train = penguins_split()
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    run = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 200)
+    path = np.column_stack([run.W, run.b])  # (201, 3) the points (w1, w2, b)
+    distance = np.linalg.norm(path - np.append(best.W[-1], best.b[-1]), axis=1)  # (201,) to the minimum
+    assert f"{(run.loss[0] - run.loss[1]) / (run.loss[0] - best.loss[-1]):.0%}" == "80%"
+    assert f"{1 - distance[1] / distance[0]:.0%}" == "43%" and f"{distance[200] / distance[0]:.0%}" == "18%"
+
+
+@claim("05", "An $\\eta$ below $2/\\lambda_\\text{max}$ at the start is always safe, since no curvature anywhere is "
+             "larger; the largest $\\eta$ that works can be larger (15 times, for the standardised penguins)")
+def _():
+    _, _, y_train, Z_train = penguins_split()
+    top = np.linalg.eigvalsh(penguin_hessian(Z_train, y_train, np.zeros(2), 0.0))[-1]
+    assert round(largest_never_rising_eta(Z_train, y_train, 1e-3, 1e4) / (2 / top)) == 15
+
+
+@claim("05", "a far rounder bowl (about 2 : 1 at the start and 100 : 1 at the minimum, against 1.5e9 and 1.7e10 raw): "
+             "a far larger $\\eta$, and 17 steps to 99% of the way down at $\\eta = 20$")
+def _():
+    _, X_train, y_train, Z_train = penguins_split()
+    best = mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 5000)
+    W_raw, b_raw = mh.to_original_units(best.W[-1], best.b[-1], X_train.mean(axis=0), X_train.std(axis=0))
+    ratio = lambda X, W, b: (lambda lam: lam[-1] / lam[0])(np.linalg.eigvalsh(penguin_hessian(X, y_train, W, b)))
+    assert round(ratio(Z_train, np.zeros(2), 0.0)) == 2 and 90 < ratio(Z_train, best.W[-1], best.b[-1]) < 120
+    assert f"{ratio(X_train, np.zeros(2), 0.0):.1e}" == "1.5e+09" and f"{ratio(X_train, W_raw, b_raw):.1e}" == "1.7e+10"
+    assert steps_to_99(mh.gradient_descent(Z_train, y_train, np.zeros(2), 0.0, 20.0, 2000),
+                       best.loss[0], best.loss[-1]) == 17
 
 
 @claim("05", "They are not linearly separable: $E$ has a minimum at finite weights, where 98.6% of the 219 penguins "
