@@ -268,7 +268,7 @@ class _Printed(io.TextIOBase):
 
     def write(self, text):
         text = str(text)
-        room = PRINT_LIMIT - sum(map(len, self.kept))
+        room = PRINT_LIMIT - self.size  # what is kept is the first min(size, PRINT_LIMIT) characters
         if room > 0:
             self.kept.append(text[:room])
         self.size += len(text)
