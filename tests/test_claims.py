@@ -264,8 +264,8 @@ def _():
     assert f"{loss[fifth]:.2f}" == "3.32"
 
 
-@claim("02", r"Along the edges of the map, at $W = -6$ the error is $8.87$, at $b = \pm 6$ (with $W$ at the star's) at "
-             r"most $3.12$: the walls rise faster along $W$.")
+@claim("02", r"Along the edges of the map, at $W = -6$ (with $b$ at the star's) the error is $8.87$, "
+             r"at $b = \pm 6$ (with $W$ at the star's) at most $3.12$: the walls rise faster along $W$.")
 def _():
     data = one_input_data()
     W_star, b_star, _ = mh.minimum(data)
